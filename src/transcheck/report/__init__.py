@@ -1,0 +1,1 @@
+"""Reporters: they only render a RunResult. Only this package imports rich or writes HTML."""
