@@ -54,7 +54,11 @@ class SentenceTransformerEmbedder:
                 raise EmbedderError(
                     f"cannot load sentence-transformers model {self._name!r} offline: {exc}"
                 ) from exc
-            self._dim = int(self._model.get_sentence_embedding_dimension() or 0)
+            # Renamed in sentence-transformers 6; keep working with 3-5.
+            get_dim = getattr(self._model, "get_embedding_dimension", None) or (
+                self._model.get_sentence_embedding_dimension
+            )
+            self._dim = int(get_dim() or 0)
         return self._model
 
     @property

