@@ -32,14 +32,47 @@ class Thresholds:
     """Every number a decision depends on. Each is calibrated on ../shared/data; the
     benchmark that calibrates it is named beside it. Changing one changes the report signature."""
 
-    # Aligner: see transcheck.align for how each is used.
+    # Aligner (transcheck.align.dp explains each; calibrated by benchmarks/align_paragraphs.py
+    # and benchmarks/align_bleualign.py, see the numbers in transcheck/align/__init__.py).
+    # Skip (deletion) cost = half this quantile of the costs of sampled non-best pairs.
     align_skip_percentile: float = 0.10
-    align_max_merge: int = 2
+    # Largest merge on one side of a bead: 2 allows 1-2/2-1; 3 also 2-2, 1-3, 3-1 (strong only).
+    align_max_merge: int = 3
+    # Neighbours averaged for margin scoring (cosine minus mean of k nearest, both ways).
+    align_knn: int = 4
+    # Extra cost per segment a bead merges beyond 1-1.
+    align_merge_penalty: float = 0.0
+    # A bead's margin counts ((a+b)/2) ** this: 1 = per segment (vecalign's nSents weight),
+    # 0 = per bead. Per-segment weights let a deleted paragraph hide inside a 2-1 merge.
+    align_merge_weight: float = 0.0
+    # Margin a 2-2, 1-3 or 3-1 bead must reach to be considered at all.
+    align_strong_margin: float = 0.05
+    # Half-width (segments) of the band around the coarse path for long documents.
+    align_band: int = 12
     # divergent-segment: margin-normalised similarity below which an aligned pair is divergent
     # (benchmarks/quality.py).
     divergent_margin: float = 0.0
     # untranslated-segment: shortest segment (letters) whose language we trust the identifier on.
     untranslated_min_letters: int = 40
+    # --- untranslated-segment (TC201), divergent-segment (TC202): calibrated by
+    # benchmarks/divergence.py (planted faults in FLORES/NTREX be/ru/en) and benchmarks/langid.py.
+    # Identifier probability the wrong language must reach.
+    untranslated_min_confidence: float = 0.9
+    # Share of the segment's letters in sentences of the wrong language (a quote is not a paragraph).
+    untranslated_min_share: float = 0.6
+    # Character similarity (difflib ratio) at which two versions' texts are one text copied.
+    untranslated_copy_ratio: float = 0.9
+    # Shortest text (letters) the copy rule judges: shorter identical strings are names/numbers.
+    untranslated_copy_min_letters: int = 20
+    # Paragraph margin (cos minus mean cos of the k nearest other rows, both ways) below which
+    # a pair is divergent as an error; divergent_margin above is the warning level.
+    divergent_margin_error: float = -0.03
+    # Margin below which a row is also sub-aligned at sentence level (cheap-signal trigger).
+    divergent_sentence_margin: float = 0.05
+    # Gain in paragraph similarity from removing one sentence: above it, the sentence is
+    # missing from the other version (warning), above the error level it is an error.
+    divergent_sentence_gain: float = 0.01
+    divergent_sentence_gain_error: float = 0.02
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -57,6 +90,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)  # check code/name -> severity
     glossary: str | None = None
+    baseline: str | None = None  # baseline file (transcheck.baseline): report only new findings
     thresholds: Thresholds = field(default_factory=Thresholds)
     config_file: str | None = None  # where file settings came from, for the signature
 
@@ -156,7 +190,7 @@ def load_settings(path: Path | None, overrides: Mapping[str, Any] | None = None)
                 if not isinstance(value, dict):
                     raise ConfigError(f"{path}: [severity] must be a table of check = severity")
                 values[norm] = {str(k): str(v) for k, v in value.items()}
-            elif norm == "glossary":
+            elif norm in ("glossary", "baseline"):  # files: relative to the config file
                 glossary = Path(str(value))
                 values[norm] = str(glossary if glossary.is_absolute() else path.parent / glossary)
             else:
@@ -184,7 +218,8 @@ def _validate(settings: Settings) -> None:
     if settings.layout not in ("auto", "suffix", "folder", "article-dir"):
         raise ConfigError(f"{where}: layout must be auto, suffix, folder or article-dir, not {settings.layout!r}")
     try:
-        Severity.parse(settings.fail_on)
+        if settings.fail_on != "never":  # "never": exit 0 whatever is found
+            Severity.parse(settings.fail_on)
         for value in settings.severity.values():
             Severity.parse(value)
     except ValueError as exc:

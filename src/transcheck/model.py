@@ -116,6 +116,9 @@ class RunResult:
     settings: Mapping[str, object]  # the signature: model, languages, every threshold, version
     articles: tuple[ArticleResult, ...]
     errors: tuple[InputError, ...]
+    # Findings left out of ``articles``, by cause: "inline" (source markers, see
+    # transcheck.suppress) and "baseline" (transcheck.baseline). Reporters show the counts.
+    suppressed: Mapping[str, int] = field(default_factory=dict)
 
     def count_by_severity(self) -> dict[str, int]:
         counts = {s.label: 0 for s in sorted(Severity, reverse=True)}

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 
+from transcheck import suppress
 from transcheck.align import align_versions
 from transcheck.checks.base import CheckContext
 from transcheck.checks.registry import select_checks
@@ -65,7 +66,16 @@ def read_articles(
 
 def load_resources(settings: Settings) -> dict[str, Any]:
     """Run-wide resources checks share (loaded once per run, not per article)."""
-    return {}
+    from transcheck.langid import LanguageIdentifier
+
+    # Cheap to construct: lingua loads its models lazily, on the first segment identified.
+    resources: dict[str, Any] = {"langid": LanguageIdentifier()}
+    if settings.glossary:
+        from transcheck.glossary import load_glossary
+
+        # A bad glossary raises GlossaryError (a ConfigError): the CLI exits 2 naming file and line.
+        resources["glossary"] = load_glossary(settings.glossary)
+    return resources
 
 
 def check_article(
@@ -112,8 +122,11 @@ def run_check(
     settings: Settings,
     embedder: CachedEmbedder,
     progress: ProgressFn = _noop,
+    source_filter: Callable[[ArticleSource], bool] | None = None,
 ) -> RunResult:
     sources, errors = discover(paths, settings)
+    if source_filter is not None:  # e.g. --changed-since: only articles with a changed version
+        sources = [s for s in sources if source_filter(s)]
     articles, read_errors = read_articles(sources, settings, progress)
     errors.extend(read_errors)
 
@@ -123,13 +136,18 @@ def run_check(
 
     resources = load_resources(settings)
     results = []
+    silenced = 0
     for done, article in enumerate(articles, 1):
-        results.append(check_article(article, embedder, settings, resources))
+        # Inline markers (transcheck.suppress) apply after the checks: checks never see them.
+        article_result, dropped = suppress.apply(check_article(article, embedder, settings, resources))
+        results.append(article_result)
+        silenced += dropped
         progress("check", done, len(articles))
     return RunResult(
         settings=settings.signature(embedder.identity),
         articles=tuple(results),
         errors=tuple(sorted(errors, key=lambda e: (e.path, e.message))),
+        suppressed={"inline": silenced},
     )
 
 

@@ -16,13 +16,15 @@ import re
 from dataclasses import dataclass
 
 # Lowercased, without the final period. Multi-part ones ("т. е.") are caught because
-# each part is itself listed ("т", "е") or is a single letter.
+# each part is itself listed ("т", "е") or is a single letter. Units that often end a
+# sentence ("тыс.", "руб.", "млн") are deliberately absent: before a capital letter
+# they more often end a sentence than precede a name.
 _ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof st jr sr vs etc e.g i.e u.s u.k u.n inc ltd co corp no nos gen col lt
     sgt capt rep sen gov rev fig approx jan feb mar apr jun jul aug sep sept oct nov dec
-    г гг т е д др пр им ул вул пл проф акад тыс млн млрд руб р коп см стр рис гл н э
-    т.е т.д т.п т.зв г.зн напр св тыс. сп спп ст ч чч кн мин сек жж обл р-н вв в
+    г гг т е д др пр им ул вул пл проф акад рис гл н э т.е т.д т.п т.зв г.зн напр св сп спп
+    ст ч чч кн обл р-н вв в
     """.split()
 )
 

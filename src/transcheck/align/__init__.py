@@ -1,14 +1,45 @@
-"""Joint alignment of an article's language versions (placeholder: replaced by the real aligner)."""
+"""Joint alignment of an article's language versions (paragraph level) and of sentence lists.
+
+``align_versions`` is what the pipeline calls. See :mod:`transcheck.align.dp` for the
+pairwise DP (beads, margin scoring, adaptive skip cost, banded coarse-to-fine search) and
+:mod:`transcheck.align.joint` for how three versions are aligned consistently.
+"""
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from transcheck.align.dp import DPParams, PathBead, align_spans
+from transcheck.align.joint import align_joint
+from transcheck.align.spans import average_spans, embedded_spans
 from transcheck.config import Thresholds
 from transcheck.embed.base import Vectors
 from transcheck.model import AlignmentRow
 
 EmbedFn = Callable[[Sequence[str]], Vectors]
+
+__all__ = [
+    "DPParams",
+    "align_sentences",
+    "align_spans",
+    "align_versions",
+    "average_spans",
+    "dp_params",
+    "embedded_spans",
+]
+
+
+def dp_params(thresholds: Thresholds) -> DPParams:
+    """The DP knobs from the run's thresholds (the signature names every one of them)."""
+    return DPParams(
+        skip_percentile=thresholds.align_skip_percentile,
+        knn=thresholds.align_knn,
+        merge_penalty=thresholds.align_merge_penalty,
+        merge_weight=thresholds.align_merge_weight,
+        strong_margin=thresholds.align_strong_margin,
+        max_merge=thresholds.align_max_merge,
+        band=thresholds.align_band,
+    )
 
 
 def align_versions(
@@ -17,9 +48,30 @@ def align_versions(
     embed: EmbedFn,
     thresholds: Thresholds,
 ) -> tuple[AlignmentRow, ...]:
-    """One joint alignment of all versions: rows in document order, every language a key in every row."""
-    langs = list(vectors)
-    longest = max((len(texts[lang]) for lang in langs), default=0)
-    return tuple(
-        {lang: ((i,) if i < len(texts[lang]) else ()) for lang in langs} for i in range(longest)
-    )
+    """One joint alignment of all versions: rows in document order, every language a key in
+    every row, every segment of every version in exactly one row.
+
+    Paragraph level: merged candidates are scored with averaged vectors, so nothing beyond
+    the segment texts is embedded (``embed`` is accepted for the interface, not called).
+    """
+    return align_joint(vectors, dp_params(thresholds))
+
+
+def align_sentences(
+    texts: Mapping[str, Sequence[str]],
+    embed: EmbedFn,
+    thresholds: Thresholds,
+) -> tuple[AlignmentRow, ...]:
+    """Sentence-level joint alignment: merged candidates are embeddings of the joined
+    sentences (bertalign), through ``embed`` (the run's cached embedder)."""
+    params = dp_params(thresholds)
+    vectors = {lang: embed(list(t)) for lang, t in texts.items()}
+    spans = {lang: embedded_spans(list(texts[lang]), vectors[lang], embed, params.max_merge)
+             for lang in texts}
+    return align_joint(vectors, params, spans)
+
+
+def align_pair_path(a: Vectors, b: Vectors, thresholds: Thresholds) -> list[PathBead]:
+    """Pairwise paragraph alignment as (i0, i1, j0, j1) beads (for benchmarks and tools)."""
+    params = dp_params(thresholds)
+    return align_spans(average_spans(a, params.max_merge), average_spans(b, params.max_merge), params)

@@ -48,10 +48,11 @@ class DPParams:
     skip_percentile: float = 0.10
     knn: int = 4
     merge_penalty: float = 0.0
+    merge_weight: float = 0.0
     strong_margin: float = 0.05
     max_merge: int = 3
     band: int = 12
-    full_cells: int = 250_000
+    full_cells: int = 40_000
     min_skip: float = 0.01
     default_skip: float = 0.1
 
@@ -61,72 +62,106 @@ class DPParams:
         return basic + strong
 
 
-def _knn_and_samples(
-    a: FloatArray, b: FloatArray, lo: IntArray, hi: IntArray, k: int
-) -> tuple[FloatArray, FloatArray, IntArray, IntArray, FloatArray]:
-    """Per-item mean top-k cosine against the other side's band neighbourhood, and the band cosines."""
-    n, m = len(a), len(b)
-    rows_l: list[IntArray] = []
-    cols_l: list[IntArray] = []
-    vals_l: list[FloatArray] = []
-    knn_a = np.zeros(n)
-    for i in range(n):
-        c0, c1 = max(0, int(lo[i])), min(m, int(hi[i + 1]))
-        if c1 <= c0:
+_CHUNK = 128  # DP rows per matrix product when filling a band
+
+
+def _band_sims(
+    sa: FloatArray, sb: FloatArray, lo: IntArray, hi: IntArray, a: int, b: int, width: int
+) -> tuple[FloatArray, IntArray]:
+    """Cosines of every (a, b) candidate whose bead ends in the band, in band coordinates.
+
+    Cell ``[i, w]`` is the bead ending at DP cell ``(i, lo[i] + w)``: spans
+    ``sa[i - a]`` and ``sb[lo[i] + w - b]``. NaN where there is no such candidate.
+    Returns the cosines and the B-span index of each cell.
+    """
+    rows = len(lo)
+    sims = np.full((rows, width), np.nan)
+    offs = np.arange(width)
+    tgrid = lo[:, None] + offs[None, :] - b
+    if len(sa) == 0 or len(sb) == 0:
+        return sims, tgrid
+    for c0 in range(a, rows, _CHUNK):
+        c1 = min(rows, c0 + _CHUNK)
+        i = np.arange(c0, c1)
+        s = i - a
+        j = lo[i][:, None] + offs[None, :]
+        t = j - b
+        ok = (j < hi[i][:, None]) & (t >= 0) & (t < len(sb)) & (s < len(sa))[:, None]
+        if not ok.any():
             continue
-        cols = np.arange(c0, c1)
-        sims = b[c0:c1] @ a[i]
-        kk = min(k, len(sims))
-        knn_a[i] = float(np.partition(sims, len(sims) - kk)[len(sims) - kk :].mean())
-        rows_l.append(np.full(len(cols), i))
-        cols_l.append(cols)
-        vals_l.append(sims)
-    if not rows_l:
-        empty_i = np.zeros(0, dtype=np.int64)
-        return knn_a, np.zeros(m), empty_i, empty_i, np.zeros(0)
-    rows = np.concatenate(rows_l)
-    cols = np.concatenate(cols_l)
-    vals = np.concatenate(vals_l).astype(np.float64)
-    # Column-wise top-k: sort by (column, -value) and keep the first k of each column.
+        s0, s1 = int(s[ok.any(axis=1)].min()), int(s[ok.any(axis=1)].max()) + 1
+        t0, t1 = int(t[ok].min()), int(t[ok].max()) + 1
+        block = sa[s0:s1] @ sb[t0:t1].T
+        si = np.clip(s - s0, 0, s1 - s0 - 1)[:, None]
+        ti = np.clip(t - t0, 0, t1 - t0 - 1)
+        part = sims[c0:c1]
+        part[ok] = block[np.broadcast_to(si, ti.shape), ti][ok]
+    return sims, tgrid
+
+
+def _mean_top_k(values: FloatArray, k: int) -> FloatArray:
+    """Row-wise mean of the k largest non-NaN values (0 for rows with none)."""
+    if values.shape[1] == 0:
+        return np.zeros(len(values))
+    x = np.where(np.isnan(values), -np.inf, values)
+    kk = min(k, x.shape[1])
+    top = -np.partition(-x, kk - 1, axis=1)[:, :kk]
+    finite = np.isfinite(top)
+    count = finite.sum(axis=1)
+    total = np.where(finite, top, 0.0).sum(axis=1)
+    return np.where(count > 0, total / np.maximum(count, 1), 0.0)
+
+
+def _column_top_k(cols: IntArray, vals: FloatArray, size: int, k: int) -> FloatArray:
+    """Mean of the k largest values per column index (0 for columns with none)."""
+    if len(vals) == 0:
+        return np.zeros(size)
     order = np.lexsort((-vals, cols))
     sc, sv = cols[order], vals[order]
-    starts = np.searchsorted(sc, np.arange(m))
+    starts = np.searchsorted(sc, np.arange(size))
     rank = np.arange(len(sc)) - starts[sc]
     keep = rank < k
-    sums = np.bincount(sc[keep], weights=sv[keep], minlength=m)
-    counts = np.bincount(sc[keep], minlength=m)
-    knn_b = np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
-    return knn_a, knn_b, rows, cols, vals
+    sums = np.bincount(sc[keep], weights=sv[keep], minlength=size)
+    counts = np.bincount(sc[keep], minlength=size)
+    return np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
 
 
-def _span_knn(knn: FloatArray, width: int) -> FloatArray:
-    """Mean kNN of the pieces of each span of ``width`` consecutive items."""
-    cs = np.concatenate([[0.0], np.cumsum(knn)])
-    return (cs[width:] - cs[:-width]) / width if len(knn) >= width else np.zeros(0)
+def _margins(
+    sims: FloatArray, tgrid: IntArray, a: int, n_b: int, k: int
+) -> FloatArray:
+    """Margin of every candidate: cosine minus the mean of both spans' k-nearest cosines.
+
+    The neighbourhood of a span is the other side's spans of the bead's shape, so a merged
+    candidate competes with the overlapping merges around it; this is what keeps 2-2 beads
+    from beating two good 1-1 beads (averaged vectors make merged cosines slightly higher).
+    """
+    row_knn = _mean_top_k(sims, k)  # indexed by DP row i; the A-span is i - a
+    valid = ~np.isnan(sims)
+    col_knn = _column_top_k(tgrid[valid], sims[valid], max(n_b, 1), k)
+    tk = col_knn[np.clip(tgrid, 0, max(n_b, 1) - 1)]
+    return np.asarray(sims - 0.5 * (row_knn[:, None] + tk), dtype=np.float64)
 
 
-def _skip_cost(
-    rows: IntArray, cols: IntArray, vals: FloatArray, knn_a: FloatArray, knn_b: FloatArray,
-    n: int, m: int, params: DPParams,
-) -> float:
+def _skip_cost(margins: FloatArray, sims: FloatArray, tgrid: IntArray, n: int, m: int, params: DPParams) -> float:
     """Per-segment skip cost: half the ``skip_percentile`` quantile of sampled non-best 1-1 costs.
 
     Each row's and column's best pair is left out of the sample, so in a short document the
     true translations do not pull the quantile down (vecalign samples random pairs instead,
     which only works when documents are long).
     """
-    if len(vals) == 0:
+    valid = ~np.isnan(sims)
+    if not valid.any():
         return params.default_skip
-    costs = -(vals - 0.5 * (knn_a[rows] + knn_b[cols]))
+    rows = np.broadcast_to(np.arange(len(sims))[:, None], sims.shape)[valid]
+    cols = tgrid[valid]
+    vals = sims[valid]
+    costs = -margins[valid]
     best = np.zeros(len(vals), dtype=bool)
-    order = np.lexsort((-vals, rows))
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = rows[order][1:] != rows[order][:-1]
-    best[order[first]] = True
-    order = np.lexsort((-vals, cols))
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = cols[order][1:] != cols[order][:-1]
-    best[order[first]] = True
+    for key in (rows, cols):
+        order = np.lexsort((-vals, key))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = key[order][1:] != key[order][:-1]
+        best[order[first]] = True
     sample = costs[~best]
     if len(sample) < max(4, (n + m) // 2):
         return params.default_skip
@@ -167,63 +202,71 @@ def _run_dp(
     sa: Spans, sb: Spans, lo: IntArray, hi: IntArray, params: DPParams
 ) -> tuple[list[PathBead], float]:
     """The banded DP proper; returns the path and its cost per segment."""
-    a1, b1 = sa[0], sb[0]
-    n, m = len(a1), len(b1)
-    knn_a, knn_b, rows, cols, vals = _knn_and_samples(a1, b1, lo, hi, params.knn)
-    delta = _skip_cost(rows, cols, vals, knn_a, knn_b, n, m, params)
+    n, m = len(sa[0]), len(sb[0])
+    width = int((hi - lo).max())
     beads = params.beads()
-    kspan_a = [_span_knn(knn_a, w + 1) for w in range(len(sa))]
-    kspan_b = [_span_knn(knn_b, w + 1) for w in range(len(sb))]
-    id01 = beads.index((0, 1))
     strong = set(STRONG_BEADS)
+    costs: dict[tuple[int, int], FloatArray] = {}
+    delta = params.default_skip
+    for a, b in beads:
+        if a == 0 or b == 0 or a > len(sa) or b > len(sb):
+            continue
+        sims, tgrid = _band_sims(sa[a - 1], sb[b - 1], lo, hi, a, b, width)
+        margin = _margins(sims, tgrid, a, len(sb[b - 1]), params.knn)
+        if (a, b) == (1, 1):
+            delta = _skip_cost(margin, sims, tgrid, n, m, params)
+        weight = (0.5 * (a + b)) ** params.merge_weight
+        cost = weight * (-margin) + params.merge_penalty * (a + b - 2)
+        if (a, b) in strong:
+            cost = np.where(margin < params.strong_margin, np.inf, cost)
+        costs[(a, b)] = np.where(np.isnan(cost), np.inf, cost)
 
-    j0 = np.arange(lo[0], hi[0])
-    dp_rows: list[FloatArray] = [j0 * delta]
-    back: list[npt.NDArray[np.int8]] = [np.full(len(j0), id01, dtype=np.int8)]
+    # DP rows are stored with PAD cells of +inf on the left and `width` on the right, so the
+    # predecessor row of every bead is a plain slice (no gathers, no masks): the loop body
+    # is ~15 numpy calls per row whatever the number of beads.
+    pad = 4
+    offs = np.arange(width)
+    dp = np.full((n + 1, pad + 2 * width), np.inf)
+    back = np.full((n + 1, width), -1, dtype=np.int8)
+    id01 = beads.index((0, 1))
+    j0 = lo[0] + offs
+    dp[0, pad : pad + width] = np.where(j0 < hi[0], j0 * delta, np.inf)
+    back[0] = id01
+    moves = [(bid, a, b) for bid, (a, b) in enumerate(beads) if a and (b == 0 or (a, b) in costs)]
+    skip_row = np.full(width, delta)
+    cand = np.empty((len(moves), width))
+    ids = np.array([bid for bid, _, _ in moves], dtype=np.int8)
     for i in range(1, n + 1):
-        jj = np.arange(lo[i], hi[i])
-        width = len(jj)
-        best = np.full(width, np.inf)
-        arg = np.full(width, -1, dtype=np.int8)
-        for bid, (a, b) in enumerate(beads):
-            if a == 0 or i - a < 0 or a > len(sa) or b > len(sb):
+        jj = lo[i] + offs
+        for k, (bid, a, b) in enumerate(moves):
+            if i - a < 0:
+                cand[k] = np.inf
                 continue
-            prev = dp_rows[i - a]
-            jp = jj - b
-            idx = jp - lo[i - a]
-            ok = (jp >= 0) & (idx >= 0) & (idx < len(prev))
-            if not ok.any():
+            d = int(lo[i] - lo[i - a]) - b
+            if d >= width or d < -pad:
+                cand[k] = np.inf
                 continue
-            sel = np.nonzero(ok)[0]
-            pv = prev[idx[sel]]
-            if b == 0:
-                cost = pv + delta
-            else:
-                s = i - a
-                t = jp[sel]
-                sims = sb[b - 1][t] @ sa[a - 1][s]
-                margin = sims - 0.5 * (kspan_a[a - 1][s] + kspan_b[b - 1][t])
-                cost = pv + 0.5 * (a + b) * (-margin) + params.merge_penalty * (a + b - 2)
-                if (a, b) in strong:
-                    cost = np.where(margin < params.strong_margin, np.inf, cost)
-            better = cost < best[sel]
-            upd = sel[better]
-            best[upd] = cost[better]
-            arg[upd] = bid
+            np.add(dp[i - a, pad + d : pad + d + width], skip_row if b == 0 else costs[(a, b)][i], out=cand[k])
+        pick = cand.argmin(axis=0)
+        best = cand[pick, offs]
+        arg = ids[pick]
+        best[jj >= hi[i]] = np.inf
         # 0-1 beads within the row: dp[j] = min_k<=j (best[k] + (j-k)*delta).
         shifted = best - jj * delta
         running = np.minimum.accumulate(shifted)
-        from01 = running < shifted
-        arg[from01] = id01
-        dp_rows.append(running + jj * delta)
-        back.append(arg)
+        arg[running < shifted] = id01
+        row = running + jj * delta
+        row[jj >= hi[i]] = np.inf
+        dp[i, pad : pad + width] = row
+        back[i] = arg
+    dp = dp[:, pad : pad + width]
 
     path: list[PathBead] = []
     i, j = n, m
-    total = float(dp_rows[n][m - lo[n]])
+    total = float(dp[n][m - lo[n]])
     while i > 0 or j > 0:
         bid = int(back[i][j - lo[i]])
-        if bid < 0:  # unreachable: cannot happen with a band that contains (0,0)..(n,m)
+        if bid < 0:  # cannot happen with a band that contains (0,0)..(n,m)
             raise RuntimeError("alignment band is disconnected")
         a, b = beads[bid]
         path.append((i - a, i, j - b, j))

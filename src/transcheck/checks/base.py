@@ -5,6 +5,13 @@ A check is a small class: a stable ``code`` and ``name``, a default ``severity``
 ``run`` yields findings and never prints. Checks share derived data (detected
 languages, sentence splits, sub-alignments) through ``CheckContext``, which computes
 each piece once, lazily.
+
+Precondition for meaning checks: a segment left in the wrong language is reported once,
+by untranslated-segment (TC201), and other checks skip it. Call
+``transcheck.checks.untranslated.untranslated_hits(ctx)`` (computed once per article,
+whether or not TC201 is selected), then read ``ctx.cache["untranslated_segments"]``
+(set of (lang, segment index)) and ``ctx.cache["untranslated_rows"]`` (set of alignment
+row indices).
 """
 
 from __future__ import annotations

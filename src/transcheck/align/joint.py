@@ -1,0 +1,109 @@
+"""Joint, consistent alignment of two or more language versions.
+
+Three pairwise alignments can contradict each other (be↔ru and ru↔en link two paragraphs
+that be↔en keeps apart). So the versions are aligned progressively instead: first the
+two most similar versions, giving rows; then each further version against the sequence of
+rows, each row represented by the mean of its versions' vectors. The result is one
+monotone path, consistent by construction, and a segment present in two versions and
+absent from the third comes out as one row with ``()`` for the third, whichever version
+lacks it (if the base pair lacks it, the row holding it alone is matched by the third).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import combinations
+
+import numpy as np
+import numpy.typing as npt
+
+from transcheck.align.dp import DPParams, PathBead, align_spans
+from transcheck.align.spans import Spans, average_spans
+from transcheck.model import AlignmentRow
+
+FloatArray = npt.NDArray[np.float64]
+# Rows are compared by at most this many sampled items when picking the base pair.
+_PAIR_SAMPLE = 300
+
+
+def _unit(rows: npt.NDArray[np.floating]) -> FloatArray:
+    out = np.asarray(rows, dtype=np.float64)
+    if out.ndim == 1:
+        out = out.reshape(1, -1)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.asarray(out / norms, dtype=np.float64)
+
+
+def _pair_affinity(a: FloatArray, b: FloatArray) -> float:
+    """Mean best cosine of a sample of one side against the other: how alike two versions are."""
+    if len(a) == 0 or len(b) == 0:
+        return -1.0
+    if len(a) > len(b):
+        a, b = b, a
+    idx = np.linspace(0, len(a) - 1, min(len(a), _PAIR_SAMPLE)).astype(int)
+    sims = a[idx] @ b.T
+    return float(sims.max(axis=1).mean())
+
+
+def path_rows(path: list[PathBead], first: str, second: str) -> list[dict[str, tuple[int, ...]]]:
+    return [{first: tuple(range(i0, i1)), second: tuple(range(j0, j1))} for i0, i1, j0, j1 in path]
+
+
+def align_joint(
+    vectors: Mapping[str, npt.NDArray[np.floating]],
+    params: DPParams,
+    spans: Mapping[str, Spans] | None = None,
+) -> tuple[AlignmentRow, ...]:
+    """Rows in document order; every segment of every version in exactly one row.
+
+    ``spans`` optionally gives precomputed span vectors per language (sentence level);
+    otherwise spans are averages of the segment vectors.
+    """
+    langs = list(vectors)
+    if not langs:
+        return ()
+    unit = {lang: _unit(_matrix(vectors[lang])) for lang in langs}
+    if len(langs) == 1:
+        return tuple({langs[0]: (i,)} for i in range(len(unit[langs[0]])))
+    width = max(1, params.max_merge)
+
+    def spans_of(lang: str) -> Spans:
+        if spans is not None and lang in spans:
+            return spans[lang]
+        return average_spans(unit[lang], width)
+
+    first, second = max(combinations(langs, 2), key=lambda p: _pair_affinity(unit[p[0]], unit[p[1]]))
+    rows = path_rows(align_spans(spans_of(first), spans_of(second), params), first, second)
+    done = [first, second]
+    for lang in langs:
+        if lang in done:
+            continue
+        row_vecs = np.zeros((len(rows), unit[lang].shape[1] if len(unit[lang]) else _dim(unit)))
+        for r, row in enumerate(rows):
+            parts = [_unit(unit[lg][list(idx)].sum(axis=0)) for lg, idx in row.items() if idx]
+            row_vecs[r] = _unit(np.sum(parts, axis=0))[0]
+        path = align_spans(average_spans(row_vecs, width), spans_of(lang), params)
+        merged: list[dict[str, tuple[int, ...]]] = []
+        for r0, r1, j0, j1 in path:
+            new: dict[str, tuple[int, ...]] = {lg: () for lg in done}
+            for row in rows[r0:r1]:
+                for lg, idx in row.items():
+                    new[lg] = new[lg] + idx
+            new[lang] = tuple(range(j0, j1))
+            merged.append(new)
+        rows = merged
+        done.append(lang)
+    return tuple({lang: row.get(lang, ()) for lang in langs} for row in rows)
+
+
+def _matrix(v: npt.NDArray[np.floating]) -> FloatArray:
+    """Vectors as a 2-D float64 array, also when there are none."""
+    arr = np.asarray(v, dtype=np.float64)
+    if arr.ndim == 2:
+        return arr
+    return arr.reshape(len(arr), -1) if arr.size else np.zeros((len(arr), 1))
+
+
+def _dim(unit: Mapping[str, FloatArray]) -> int:
+    return max((v.shape[1] for v in unit.values() if v.ndim == 2), default=1)

@@ -1,0 +1,312 @@
+"""divergent-segment: aligned segments that do not say the same thing.
+
+Two levels, both calibrated by benchmarks/divergence.py on FLORES/NTREX be/ru/en with
+planted faults:
+
+* paragraph: the *margin* of an aligned pair — its cosine minus the mean cosine of the
+  k nearest other candidates in the article, both ways (Artetxe & Schwenk's margin) —
+  rather than a raw cosine: e5 cosines of unrelated same-topic text are high, and vary
+  by language pair and length, while the margin asks "is this pair better than the
+  alternatives?". A version whose pairs with every other version have a low margin is
+  at fault.
+* sentence: inside an aligned paragraph pair, one dropped or added sentence barely moves
+  the paragraph cosine. Each sentence s of a version R is tested by the *gain* in
+  similarity between R's paragraph and T's paragraph when s is removed (paragraph
+  vectors = length-weighted sums of sentence vectors, so translations that split or
+  merge sentences still match). A positive gain means T does not have s. With three
+  versions the majority decides: s missing from one other version = that version
+  dropped it; missing from both = R added it.
+
+Sentence embeddings are computed only for rows where a cheap signal suggests a
+difference (sentence counts differ, length ratio outside the pair's normal FLORES range,
+or a low margin), through ``ctx.embed`` (cached: nothing is embedded twice). Rows with a
+missing version, and rows untranslated-segment reports, are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from transcheck.checks.base import Check, CheckContext
+from transcheck.checks.untranslated import untranslated_hits
+from transcheck.embed.base import Vectors
+from transcheck.model import AlignmentRow, Finding, Severity
+from transcheck.sentences import split_sentences
+
+# Normal length ratio len(a)/len(b) (characters) of a translated paragraph pair:
+# 1st..99th percentile over the 562 FLORES dev+devtest articles (benchmarks/divergence.py
+# --calibrate prints them). Outside it, a row is sub-aligned at sentence level.
+LENGTH_RATIO_RANGE: dict[tuple[str, str], tuple[float, float]] = {
+    ("be", "ru"): (0.85, 1.31),
+    ("be", "en"): (0.89, 1.47),
+    ("ru", "en"): (0.89, 1.34),
+}
+_DEFAULT_RATIO = (0.75, 1.5)  # pairs not calibrated (e.g. a configured "de"): wide open
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    lang: str
+    segment: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Sentence ``sentence`` of version ``ref`` has no counterpart in version ``target``."""
+
+    ref: str
+    target: str
+    sentence: SentenceRef
+    gain: float
+
+
+def _unit(v: Vectors) -> Vectors:
+    n = float(np.linalg.norm(v))
+    return v / n if n > 0 else v
+
+
+def row_vector(ctx: CheckContext, lang: str, indices: Sequence[int]) -> Vectors:
+    return _unit(np.sum(ctx.vectors[lang][list(indices)], axis=0))
+
+
+def pair_margins(ctx: CheckContext, a: str, b: str, k: int) -> dict[int, tuple[float, float | None]]:
+    """Row index -> (cosine, margin or None when the article has no other candidate)."""
+    rows = ctx.alignment
+    ra = [r for r, row in enumerate(rows) if row.get(a)]
+    rb = [r for r, row in enumerate(rows) if row.get(b)]
+    if not ra or not rb:
+        return {}
+    va = np.stack([row_vector(ctx, a, rows[r][a]) for r in ra])
+    vb = np.stack([row_vector(ctx, b, rows[r][b]) for r in rb])
+    sims = va @ vb.T
+    pos_a = {r: i for i, r in enumerate(ra)}
+    pos_b = {r: j for j, r in enumerate(rb)}
+    out: dict[int, tuple[float, float | None]] = {}
+    for r in set(ra) & set(rb):
+        i, j = pos_a[r], pos_b[r]
+        cos = float(sims[i, j])
+        row_others = np.delete(sims[i], j)
+        col_others = np.delete(sims[:, j], i)
+        if row_others.size == 0 or col_others.size == 0:
+            out[r] = (cos, None)
+            continue
+        nn_a = float(np.mean(np.sort(row_others)[-k:]))
+        nn_b = float(np.mean(np.sort(col_others)[-k:]))
+        out[r] = (cos, cos - (nn_a + nn_b) / 2)
+    return out
+
+
+def row_sentences(ctx: CheckContext, lang: str, indices: Sequence[int]) -> list[SentenceRef]:
+    out = []
+    for seg in ctx.segments(lang, indices):
+        for s in split_sentences(seg.text):
+            out.append(SentenceRef(lang, seg.index, s.start, s.end, s.text))
+    return out
+
+
+def _weighted(vectors: Vectors, weights: np.ndarray) -> Vectors:
+    return _unit(np.sum(vectors * weights[:, None], axis=0))
+
+
+def removal_gains(ref_vecs: Vectors, ref_w: np.ndarray, tgt_vecs: Vectors, tgt_w: np.ndarray) -> list[float]:
+    """For each reference sentence: similarity gain of the paragraphs when it is removed."""
+    target = _weighted(tgt_vecs, tgt_w)
+    total = np.sum(ref_vecs * ref_w[:, None], axis=0)
+    base = float(_unit(total) @ target)
+    gains = []
+    for i in range(len(ref_vecs)):
+        rest = _unit(total - ref_w[i] * ref_vecs[i])
+        gains.append(float(rest @ target) - base)
+    return gains
+
+
+def _weights(sentences: Sequence[SentenceRef]) -> np.ndarray:
+    # Weight by length: a translation that splits one sentence into three keeps the
+    # same content weight, so splitting alone never looks like an omission.
+    return np.array([max(len(s.text), 1) for s in sentences], dtype=np.float32)
+
+
+def _needs_sentences(
+    ctx: CheckContext,
+    row: AlignmentRow,
+    langs: Sequence[str],
+    sents: dict[str, list[SentenceRef]],
+    margins: dict[tuple[str, str], dict[int, tuple[float, float | None]]],
+    r: int,
+) -> bool:
+    t = ctx.settings.thresholds
+    for a, b in combinations(langs, 2):
+        if len(sents[a]) != len(sents[b]):
+            return True
+        la, lb = len(ctx.text(a, row[a])), len(ctx.text(b, row[b]))
+        lo, hi = LENGTH_RATIO_RANGE.get((a, b)) or _flip(LENGTH_RATIO_RANGE.get((b, a))) or _DEFAULT_RATIO
+        if not lo <= la / max(lb, 1) <= hi:
+            return True
+        margin = margins[(a, b)].get(r, (1.0, None))[1]
+        if margin is not None and margin < t.divergent_sentence_margin:
+            return True
+    return False
+
+
+def _flip(rng: tuple[float, float] | None) -> tuple[float, float] | None:
+    return None if rng is None else (1 / rng[1], 1 / rng[0])
+
+
+def find_missing(
+    ctx: CheckContext, langs: Sequence[str], sents: dict[str, list[SentenceRef]]
+) -> list[Missing]:
+    """Sentences missing from one version of a row, decided by gain (and majority)."""
+    t = ctx.settings.thresholds
+    texts = [s.text for lang in langs for s in sents[lang]]
+    vecs = ctx.embed(texts)
+    by_lang: dict[str, Vectors] = {}
+    start = 0
+    for lang in langs:
+        n = len(sents[lang])
+        by_lang[lang] = vecs[start : start + n]
+        start += n
+    flagged: dict[tuple[str, str], dict[int, float]] = {}
+    for ref in langs:
+        if len(sents[ref]) < 2:
+            continue  # removing the only sentence leaves nothing to compare
+        for tgt in langs:
+            if tgt == ref:
+                continue
+            gains = removal_gains(by_lang[ref], _weights(sents[ref]), by_lang[tgt], _weights(sents[tgt]))
+            flagged[(ref, tgt)] = {i: g for i, g in enumerate(gains) if g > t.divergent_sentence_gain}
+    out = []
+    for (ref, tgt), hits in flagged.items():
+        for i, gain in hits.items():
+            others = [o for o in langs if o not in (ref, tgt)]
+            # Majority: if every other version also lacks it, ref added it (reported once,
+            # from the pair with the first target); else tgt dropped it.
+            if others and all(i in flagged.get((ref, o), {}) for o in others):
+                if tgt != min(o for o in langs if o != ref):
+                    continue
+                out.append(Missing(ref, ref, sents[ref][i], gain))
+            else:
+                out.append(Missing(ref, tgt, sents[ref][i], gain))
+    return out
+
+
+class DivergentSegment(Check):
+    """Aligned segments differ in meaning: an unrelated paragraph, or a dropped or added sentence.
+
+    Paragraph level: the aligned pair's margin (cosine minus the mean cosine of the
+    ``align_knn`` nearest other rows, both ways) is below ``divergent_margin`` for every
+    pair a version is in (error below ``divergent_margin_error``). Sentence level (rows
+    with a cheap sign of difference only): removing one sentence of a version raises its
+    paragraph's similarity to another version by more than ``divergent_sentence_gain``
+    (error above ``divergent_sentence_gain_error``): that sentence is missing there. The
+    finding names the version missing the sentence (or, with three versions, the one
+    that added a sentence no other has) and quotes the sentence. Rows reported by
+    untranslated-segment and rows with a missing version are skipped.
+    """
+
+    code = "TC202"
+    name = "divergent-segment"
+    severity = Severity.ERROR
+    category = "meaning"
+    example = "The ru paragraph drops the second of the three sentences the be and en paragraphs have."
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        langs = ctx.languages
+        if len(langs) < 2:
+            return
+        t = ctx.settings.thresholds
+        untranslated_hits(ctx)
+        skip: set[int] = ctx.cache.get("untranslated_rows", set())
+        margins = {(a, b): pair_margins(ctx, a, b, t.align_knn) for a, b in combinations(langs, 2)}
+        for r, row in enumerate(ctx.alignment):
+            if r in skip or not all(row.get(lang) for lang in langs):
+                continue
+            paragraph = list(self._paragraph(ctx, r, row, langs, margins))
+            if paragraph:
+                yield from paragraph
+                continue
+            sents = {lang: row_sentences(ctx, lang, row[lang]) for lang in langs}
+            if not _needs_sentences(ctx, row, langs, sents, margins, r):
+                continue
+            yield from self._sentences(ctx, row, langs, sents)
+
+    def _paragraph(
+        self,
+        ctx: CheckContext,
+        r: int,
+        row: AlignmentRow,
+        langs: Sequence[str],
+        margins: dict[tuple[str, str], dict[int, tuple[float, float | None]]],
+    ) -> Iterable[Finding]:
+        t = ctx.settings.thresholds
+
+        def margin(a: str, b: str) -> float | None:
+            key = (a, b) if (a, b) in margins else (b, a)
+            return margins[key].get(r, (1.0, None))[1]
+
+        all_pairs = [margin(a, b) for a, b in combinations(langs, 2)]
+        if any(m is None for m in all_pairs):
+            return
+        low = {(a, b) for a, b in combinations(langs, 2) if (margin(a, b) or 0.0) < t.divergent_margin}
+        if not low:
+            return
+        culprits = [
+            lang for lang in langs if all(((a, b) in low) for a, b in combinations(langs, 2) if lang in (a, b))
+        ]
+        if len(langs) >= 3 and len(culprits) == 1:
+            lang: str | None = culprits[0]
+            pairs = [(a, b) for a, b in combinations(langs, 2) if lang in (a, b)]
+        elif len(low) == len(all_pairs):
+            lang = None
+            pairs = list(combinations(langs, 2))
+        else:
+            return  # one low pair among consistent ones: no version can be singled out
+        worst = max(margin(a, b) or 0.0 for a, b in pairs)  # the least bad pair still low
+        severity = Severity.ERROR if worst < t.divergent_margin_error else Severity.WARNING
+        first = lang or langs[0]
+        seg = ctx.segments(first, row[first])[0]
+        who = f"{lang} {seg.kind} {seg.index}" if lang else f"row of {seg.kind} {seg.index}"
+        others = ", ".join(o for o in langs if o != lang) if lang else ", ".join(langs)
+        yield self.finding(
+            ctx,
+            lang=lang,
+            segments={x: row[x] for x in langs},
+            message=f"{who} does not say what {others} say{'s' if False else ''} (margin {worst:+.3f})",
+            severity=severity,
+            details={"margin": round(worst, 4), "pairs": {f"{a}-{b}": round(margin(a, b) or 0.0, 4) for a, b in pairs}},
+        )
+
+    def _sentences(
+        self, ctx: CheckContext, row: AlignmentRow, langs: Sequence[str], sents: dict[str, list[SentenceRef]]
+    ) -> Iterable[Finding]:
+        t = ctx.settings.thresholds
+        best: dict[str, Missing] = {}  # version at fault -> strongest evidence
+        for miss in find_missing(ctx, langs, sents):
+            if miss.target not in best or miss.gain > best[miss.target].gain:
+                best[miss.target] = miss
+        for lang, miss in sorted(best.items()):
+            s = miss.sentence
+            seg = ctx.article.versions[lang].segments[row[lang][0]]
+            if miss.target == miss.ref:
+                others = ", ".join(o for o in langs if o != lang)
+                message = f'{lang} {seg.kind} {seg.index} has a sentence {others} do not: "{s.text}"'
+            else:
+                message = f'{lang} {seg.kind} {seg.index} lacks a sentence the {miss.ref} version has: "{s.text}"'
+            yield self.finding(
+                ctx,
+                lang=lang,
+                segments={x: row[x] for x in langs},
+                message=message,
+                severity=Severity.ERROR if miss.gain > t.divergent_sentence_gain_error else Severity.WARNING,
+                details={
+                    "sentence": {"lang": s.lang, "segment": s.segment, "text": s.text},
+                    "spans": [{"lang": s.lang, "segment": s.segment, "start": s.start, "end": s.end}],
+                    "gain": round(miss.gain, 4),
+                },
+            )

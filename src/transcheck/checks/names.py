@@ -1,0 +1,348 @@
+"""name-inconsistency: a person or place spelled two ways, or dropped from one version.
+
+Precision over recall: a name check that cries wolf gets switched off. Every rule below
+needs two independent signals before it fires; benchmarks/names_terms.py measures the
+false alarms on clean FLORES/NTREX articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from transcheck import translit
+from transcheck.checks.base import Check, CheckContext
+from transcheck.glossary import Glossary
+from transcheck.model import Finding, Severity
+from transcheck.morphology import same_word
+from transcheck.names import (
+    capitalised_words,
+    collapse_doubles,
+    independent_witness,
+    Token,
+    cross_distance,
+    cross_match,
+    name_candidates,
+    near_duplicate,
+    present_as,
+    spans,
+    tokenize,
+)
+
+
+@dataclass
+class ArticleNames:
+    """Per-version tokens and name candidates, and where each segment sits in the alignment."""
+
+    tokens: dict[str, list[Token]]
+    names: dict[str, list[Token]]
+    caps: dict[str, list[Token]]  # names plus capitalised sentence-initial words
+    row_of: dict[tuple[str, int], int]  # (lang, segment) -> alignment row
+    usable: list[int]  # rows every version has text in and none is untranslated
+
+    by_row: dict[tuple[str, int, bool], list[Token]] = field(default_factory=dict)
+
+    def in_row(self, lang: str, row: int, names_only: bool = True) -> list[Token]:
+        if not self.by_row:
+            for kind, source in ((True, self.names), (False, self.tokens)):
+                for lng, pool in source.items():
+                    for t in pool:
+                        r = self.row_of.get((lng, t.segment))
+                        if r is not None:
+                            self.by_row.setdefault((lng, r, kind), []).append(t)
+        return self.by_row.get((lang, row, names_only), [])
+
+
+def article_names(ctx: CheckContext) -> ArticleNames:
+    """Computed once per article and shared (the terms check reads the tokens too)."""
+
+    def compute() -> ArticleNames:
+        tokens: dict[str, list[Token]] = {}
+        names: dict[str, list[Token]] = {}
+        caps: dict[str, list[Token]] = {}
+        for lang in ctx.languages:
+            version = ctx.article.versions[lang]
+            toks = [t for s in version.segments for t in tokenize(s.text, lang, s.index)]
+            tokens[lang] = toks
+            names[lang] = name_candidates(toks)
+            caps[lang] = capitalised_words(toks)
+        row_of = {(lang, i): r for r, row in enumerate(ctx.alignment) for lang, idx in row.items() for i in idx}
+        return ArticleNames(tokens, names, caps, row_of, usable_rows(ctx))
+
+    result: ArticleNames = ctx.shared("names:article", compute)
+    return result
+
+
+def usable_rows(ctx: CheckContext) -> list[int]:
+    """Rows where every version has text and none is untranslated (checks' precondition)."""
+    skip: set[int] = ctx.cache.get("untranslated_rows", set())
+    langs = ctx.languages
+    return [r for r, row in enumerate(ctx.alignment) if r not in skip and all(row.get(lang) for lang in langs)]
+
+
+def glossary_words(ctx: CheckContext) -> dict[str, set[str]]:
+    """Lowercased words of every glossary form per language: names the terms check owns."""
+    glossary = ctx.resources.get("glossary")
+    out: dict[str, set[str]] = defaultdict(set)
+    if isinstance(glossary, Glossary):
+        for term in glossary.terms:
+            for lang, forms in (*term.approved.items(), *term.forbidden.items()):
+                for form in forms:
+                    out[lang].update(w.lower() for w in form.split())
+    return out
+
+
+# (lang, occurrences of the odd form, occurrences of the usual form, kind of difference)
+Misspelling = tuple[str, list[Token], list[Token], str]
+
+
+def misspellings(ctx: CheckContext) -> list[Misspelling]:
+    """Within-version misspellings, shared: term-mismatch does not report them a second time."""
+
+    def compute() -> list[Misspelling]:
+        data = article_names(ctx)
+        usable = set(data.usable)
+        check = NameInconsistency()
+        return [m for lang in ctx.languages for m in check.within(ctx, data, lang, usable)]
+
+    result: list[Misspelling] = ctx.shared("names:misspellings", compute)
+    return result
+
+
+class NameInconsistency(Check):
+    """A name is spelled inconsistently within a version, or is missing from one version.
+
+    Within one version: two capitalised forms whose stems differ by a doubled letter, a
+    C/K swap or one letter ("Kallas" … "Callas"), while inflection alone is fine
+    (Сибига/Сибигу: stems compared; Russian via pymorphy3 lemmas too). Not reported when
+    the other versions show two different names at those places (Iran/Iraq).
+
+    Across versions: a name found in the aligned segment of at least two other versions
+    (matched by transliteration: BGN/PCGN, ISO 9, Belarusian national and passport
+    schemes, compared as phonetic skeletons) with no transliteration match at all in this
+    version's segment. Names a glossary lists are left to ``term-mismatch``.
+    """
+
+    code = "TC401"
+    name = "name-inconsistency"
+    severity = Severity.WARNING
+    category = "names"
+    example = "en: 'Kaja Kallas urged …' then 'Callas emphasized'; or the be paragraph drops 'Сібіга'."
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if not ctx.languages:
+            return
+        data = article_names(ctx)
+        for lang, odd, usual, kind in misspellings(ctx):
+            odd_form, usual_form = odd[0].text, _most_common(usual)
+            yield self.finding(
+                ctx,
+                lang=lang,
+                segments={lang: sorted({t.segment for t in (odd + usual if kind.endswith("tie") else odd)})},
+                message=f"'{odd_form}' here, '{usual_form}' elsewhere in {lang}",
+                details={
+                    "spans": spans(odd),
+                    "forms": [odd_form, usual_form],
+                    "counts": [len(odd), len(usual)],
+                    "kind": kind,
+                },
+            )
+        if len(ctx.languages) >= 3:
+            yield from self._missing(ctx, data)
+
+    # -- within one version -------------------------------------------------------------
+
+    def within(self, ctx: CheckContext, data: ArticleNames, lang: str, usable: set[int]) -> Iterable[Misspelling]:
+        skip: set[tuple[str, int]] = ctx.cache.get("untranslated_segments", set())
+        groups: dict[str, list[Token]] = defaultdict(list)
+        for t in data.caps[lang]:
+            if (lang, t.segment) not in skip:
+                groups[t.stem].append(t)
+        named = {t.stem for t in data.names[lang]}
+        keys = sorted(groups)
+        reported: set[str] = set()
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if a not in named and b not in named:
+                    continue  # two sentence-initial words: nothing says either is a name
+                kind = near_duplicate(a, b, lang)
+                if kind is None or same_word(groups[a][0].text, groups[b][0].text, lang):
+                    continue
+                verdict = self._judge(ctx, data, lang, groups[a], groups[b], usable, kind)
+                if verdict is None:
+                    continue
+                odd, usual = (groups[a], groups[b]) if verdict != 1 else (groups[b], groups[a])
+                if verdict == 2:  # undecided tie: report both forms, the later one as odd
+                    odd, usual = (groups[a], groups[b]) if _first(groups[a]) > _first(groups[b]) else (groups[b], groups[a])
+                    kind += ",tie"
+                if odd[0].stem in reported:
+                    continue
+                reported.add(odd[0].stem)
+                yield lang, odd, usual, kind
+
+    def _judge(self, ctx: CheckContext, data: ArticleNames, lang: str, ga: list[Token], gb: list[Token],
+               usable: set[int], kind: str) -> int | None:
+        """0 if group a is the misspelling, 1 if b is, 2 if one of them is but the evidence
+        cannot tell which, None if they are (or may be) two different names.
+
+        Evidence: in the aligned rows of the other versions, the name that matches each
+        occurrence best. If the other versions show two different names where this one has
+        the two forms, they are two names (Iran/Iraq). If they show the usual form's
+        counterpart where this version has the odd form, that is a vote for a misspelling.
+        """
+        stems_a, votes_a = self._evidence(ctx, data, lang, ga, gb[0], usable)
+        stems_b, votes_b = self._evidence(ctx, data, lang, gb, ga[0], usable)
+        for other in stems_a.keys() & stems_b.keys():
+            if not stems_a[other] & stems_b[other] and not any(
+                collapse_doubles(x) == collapse_doubles(y) for x in stems_a[other] for y in stems_b[other]
+            ):
+                return None  # the other version has two different names there: Iran/Iraq
+        if len(ga) != len(gb):
+            return 0 if len(ga) < len(gb) else 1
+        if votes_a != votes_b:
+            return 0 if votes_a > votes_b else 1
+        # A doubled letter or a C/K swap between two single mentions is a misspelling either
+        # way; one other letter could be two names (Mali/Bali): stay silent.
+        return 2 if kind in ("double", "c/k") else None
+
+    def _evidence(self, ctx: CheckContext, data: ArticleNames, lang: str, group: Sequence[Token], rival: Token,
+                  usable: set[int]) -> tuple[dict[str, set[str]], int]:
+        """Per other version, the stems of the names aligned with ``group``; and the net
+        number of (occurrence, version) pairs where ``rival`` fits the aligned name better."""
+        stems: dict[str, set[str]] = defaultdict(set)
+        votes = 0
+        for t in group:
+            row = data.row_of.get((lang, t.segment))
+            if row is None or row not in usable:
+                continue
+            for other in ctx.languages:
+                if other == lang:
+                    continue
+                own = rival_best = 99
+                best: Token | None = None
+                strict: list[tuple[int, str]] = []
+                for o in data.in_row(other, row):
+                    if cross_match(t.text, lang, o.text, other, slack=1):
+                        d = _fit(t.stem, lang, o.stem, other)
+                        if d < own:
+                            own, best = d, o
+                        if cross_match(t.text, lang, o.text, other):
+                            strict.append((d, o.stem))
+                    if cross_match(rival.text, lang, o.text, other, slack=1):
+                        rival_best = min(rival_best, _fit(rival.stem, lang, o.stem, other))
+                if strict:  # the veto needs confident counterparts, not loose ones
+                    stems[other].add(min(strict)[1])
+                if rival_best < own:
+                    votes += 1
+                elif own < rival_best:
+                    votes -= 1
+        return stems, votes
+
+    # -- across versions ----------------------------------------------------------------
+
+    def _missing(self, ctx: CheckContext, data: ArticleNames) -> Iterable[Finding]:
+        langs = ctx.languages
+        owned = glossary_words(ctx)
+        for row in data.usable:
+            names = {lang: data.in_row(lang, row) for lang in langs}
+            for target in langs:
+                others = [lang for lang in langs if lang != target]
+                words = data.in_row(target, row, names_only=False)
+                missing: list[list[Token]] = []
+                seen: set[tuple[str, int]] = set()
+                for first in others:
+                    for a in names[first]:
+                        if (first, a.start + 1000 * a.segment) in seen:
+                            continue
+                        if any(w in owned.get(first, ()) for w in (a.text.lower(), a.stem)):
+                            continue
+                        cluster = [a]
+                        for second in others:
+                            if second == first:
+                                continue
+                            match = next((b for b in names[second] if cross_match(a.text, first, b.text, second)), None)
+                            if match is not None:
+                                cluster.append(match)
+                        if sum(independent_witness(m, target) for m in cluster) < 2:
+                            continue
+                        for m in cluster:
+                            seen.add((m.lang, m.start + 1000 * m.segment))
+                        if any(present_as(m, w, target) for m in cluster for w in words):
+                            continue
+                        missing.append(cluster)
+                if not missing:
+                    continue
+                # A name of this segment that matches nothing aligned may be the missing one,
+                # translated or spelled past recognition (Auckland/Окленд, Sesame Street/
+                # «Вуліца Сезам»): stay silent, unless it is another person of the article.
+                wrong = self._other_person(ctx, data, row, target)
+                if wrong is None and any(
+                    not any(present_as(t, o, o.lang)
+                            for other in others for o in data.in_row(other, row, names_only=False))
+                    for t in names[target]
+                ):
+                    continue
+                yield self._missing_finding(ctx, data, row, target, missing, wrong)
+
+    def _missing_finding(self, ctx: CheckContext, data: ArticleNames, row: int, target: str,
+                         missing: list[list[Token]], wrong: tuple[Token, Token] | None) -> Finding:
+        alignment_row = ctx.alignment[row]
+        quoted = "; ".join(", ".join(f"'{m.text}' ({m.lang})" for m in cluster) for cluster in missing)
+        message = f"{quoted} not found in the {target} segment"
+        span_list = spans(m for cluster in missing for m in cluster)
+        details: dict[str, object] = {
+            "spans": span_list,
+            "names": [[m.text for m in cluster] for cluster in missing],
+        }
+        if wrong is not None:
+            here, there = wrong
+            message += f"; '{here.text}' there matches '{there.text}' ({there.lang}), another name in this article"
+            details["other_name"] = here.text
+            details["spans"] = [*spans([here]), *span_list]
+        return self.finding(
+            ctx,
+            lang=target,
+            segments={lang: alignment_row.get(lang, ()) for lang in ctx.languages},
+            message=message,
+            details=details,
+        )
+
+    def _other_person(self, ctx: CheckContext, data: ArticleNames, row: int, target: str) -> tuple[Token, Token] | None:
+        """A name in the target segment that matches nothing aligned but another name of the article."""
+        row_names = {lang: data.in_row(lang, row) for lang in ctx.languages}
+        for t in row_names[target]:
+            if any(cross_match(t.text, target, o.text, o.lang, slack=1)
+                   for lang in ctx.languages if lang != target for o in data.in_row(lang, row, names_only=False)):
+                continue
+            for lang in ctx.languages:
+                if lang == target:
+                    continue
+                for o in data.names[lang]:
+                    if cross_distance(t.text, target, o.text, lang)[0] == 0 and independent_witness(o, target):
+                        return t, o
+        return None
+
+
+def _first(tokens: Sequence[Token]) -> tuple[int, int]:
+    return min((t.segment, t.start) for t in tokens)
+
+
+def _fit(a: str, lang_a: str, b: str, lang_b: str) -> int:
+    """How well two names fit: plain transliteration distance, except between be and ru,
+    whose spellings differ by rule (be writes no double consonants): skeletons there."""
+    if {lang_a, lang_b} == {"be", "ru"}:
+        return cross_distance(a, lang_a, b, lang_b)[0]
+    return translit.raw_distance(a, lang_a, b, lang_b)
+
+
+def _most_common(tokens: Sequence[Token]) -> str:
+    counts: Mapping[str, int] = _count(t.text for t in tokens)
+    return max(counts, key=lambda k: (counts[k], k))
+
+
+def _count(items: Iterable[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for x in items:
+        out[x] = out.get(x, 0) + 1
+    return out

@@ -1,0 +1,146 @@
+"""term-mismatch: a glossary term rendered without its approved form, or a forbidden variant.
+
+The glossary (Settings.glossary, loaded once per run by pipeline.load_resources) pins one
+approved form per language for each concept. Matching is by stems (Russian also by
+pymorphy3 lemmas), so "Немецкой волны" is "Немецкая волна"; acronyms match exactly.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+
+from transcheck.checks.base import Check, CheckContext
+from transcheck.checks.names import article_names, misspellings
+from transcheck.glossary import Glossary, Term
+from transcheck.model import Finding, Severity
+from transcheck.morphology import same_word
+from transcheck.names import Token, cross_match, spans, tokenize
+
+
+@functools.lru_cache(maxsize=4096)
+def form_tokens(form: str, lang: str) -> tuple[Token, ...]:
+    return tuple(tokenize(form, lang, 0))
+
+
+def _word_equal(pattern: Token, token: Token, lang: str) -> bool:
+    if pattern.acronym:
+        return pattern.text == token.text
+    if pattern.stem == token.stem:
+        return True
+    # Lemma comparison only for Russian words that start alike (cheap filter first).
+    return lang == "ru" and pattern.stem[:3] == token.stem[:3] and same_word(pattern.text, token.text, lang)
+
+
+def find_form(tokens: Sequence[Token], form: str, lang: str) -> list[list[Token]]:
+    """Occurrences of ``form`` (inflected forms count) among one segment's consecutive tokens."""
+    pattern = form_tokens(form, lang)
+    if not pattern:
+        return []
+    hits = []
+    for i in range(len(tokens) - len(pattern) + 1):
+        window = tokens[i:i + len(pattern)]
+        if window[0].segment != window[-1].segment:
+            continue
+        if all(_word_equal(p, t, lang) for p, t in zip(pattern, window)):
+            hits.append(list(window))
+    return hits
+
+
+def find_any(tokens: Sequence[Token], forms: Iterable[str], lang: str) -> list[list[Token]]:
+    out: list[list[Token]] = []
+    for form in forms:
+        out.extend(find_form(tokens, form, lang))
+    return out
+
+
+class TermMismatch(Check):
+    """A glossary term lacks its approved form in a version, or a forbidden variant is used.
+
+    When one version of an aligned segment contains a glossary term (any approved or
+    forbidden form, inflected or not), every other version the glossary covers must
+    contain that language's approved form there (warning). A forbidden variant is an
+    error wherever it appears. The glossary comes from ``glossary =`` in the config or
+    ``--glossary FILE`` (CSV, TBX or YAML; see transcheck.glossary).
+    """
+
+    code = "TC402"
+    name = "term-mismatch"
+    severity = Severity.WARNING
+    category = "terms"
+    example = "The glossary pins 'Deutsche Welle' / 'Немецкая волна'; the en text says 'German Wave'."
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        glossary = ctx.resources.get("glossary")
+        if not isinstance(glossary, Glossary) or not ctx.languages:
+            return
+        data = article_names(ctx)
+        skip_segments: set[tuple[str, int]] = ctx.cache.get("untranslated_segments", set())
+        for term in glossary.terms:
+            yield from self._forbidden(ctx, term, data.tokens, skip_segments)
+        # Misspelt names (Callas among Kallas) are name-inconsistency findings: not again here.
+        odd = {(t.lang, t.segment, t.start): t for _, tokens, _, _ in misspellings(ctx) for t in tokens}
+        for row in data.usable:
+            row_tokens = {lang: data.in_row(lang, row, names_only=False) for lang in ctx.languages}
+            for term in glossary.terms:
+                yield from self._row(ctx, term, row, row_tokens, odd)
+
+    def _forbidden(self, ctx: CheckContext, term: Term, tokens: dict[str, list[Token]],
+                   skip: set[tuple[str, int]]) -> Iterable[Finding]:
+        for lang in ctx.languages:
+            for hit in find_any(tokens[lang], term.forbidden.get(lang, ()), lang):
+                if (lang, hit[0].segment) in skip:
+                    continue
+                used = _surface(ctx, hit)
+                approved = term.approved.get(lang, ())
+                instead = f"; use '{approved[0]}'" if approved else ""
+                yield self.finding(
+                    ctx,
+                    lang=lang,
+                    segments={lang: [hit[0].segment]},
+                    severity=Severity.ERROR,
+                    message=f"forbidden variant '{used}' of '{term.concept}' in {lang}{instead}",
+                    details={"spans": spans(hit), "term": term.concept, "forbidden": used,
+                             "approved": list(approved)},
+                )
+
+    def _row(self, ctx: CheckContext, term: Term, row: int, row_tokens: dict[str, list[Token]],
+             odd: dict[tuple[str, int, int], Token]) -> Iterable[Finding]:
+        approved_hits = {lang: find_any(row_tokens[lang], term.approved.get(lang, ()), lang) for lang in ctx.languages}
+        present = {lang: hits for lang, hits in approved_hits.items() if hits}
+        forbidden_langs = {lang for lang in ctx.languages
+                           if find_any(row_tokens[lang], term.forbidden.get(lang, ()), lang)}
+        if not present and not forbidden_langs:
+            return
+        for lang in ctx.languages:
+            if lang in present or lang in forbidden_langs or lang not in term.approved:
+                continue  # has it, or already reported as forbidden, or glossary silent
+            witnesses = [(other, hits[0]) for other, hits in present.items()]
+            if not witnesses or _has_misspelling(term, lang, row_tokens[lang], odd):
+                continue
+            seen = ", ".join(f"'{_surface(ctx, hit)}' ({other})" for other, hit in witnesses)
+            yield self.finding(
+                ctx,
+                lang=lang,
+                segments={x: ctx.alignment[row].get(x, ()) for x in ctx.languages},
+                message=f"{lang} segment lacks the approved '{term.approved[lang][0]}' for {seen}",
+                details={"spans": spans(t for _, hit in witnesses for t in hit), "term": term.concept,
+                         "approved": list(term.approved[lang])},
+            )
+
+
+def _has_misspelling(term: Term, lang: str, tokens: list[Token], odd: dict[tuple[str, int, int], Token]) -> bool:
+    """Does the segment hold a misspelt name that stands for one of the term's words?"""
+    words = [w for form in term.approved.get(lang, ()) for w in form_tokens(form, lang)]
+    for t in tokens:
+        if (t.lang, t.segment, t.start) in odd and any(
+            cross_match(t.text, lang, w.text, lang, slack=1) for w in words
+        ):
+            return True
+    return False
+
+
+def _surface(ctx: CheckContext, hit: list[Token]) -> str:
+    first, last = hit[0], hit[-1]
+    text = ctx.article.versions[first.lang].segments[first.segment].text
+    return text[first.start:last.end]

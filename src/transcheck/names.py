@@ -1,0 +1,235 @@
+"""Name mentions: which capitalised words of a version are (probably) names, and how names
+compare within a language (stems) and across languages (transliteration skeletons).
+
+Kept apart from the check so the benchmark and the terms check can reuse it. Everything
+is cached per word: an article of 3×40 sentences extracts in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from transcheck import translit
+from transcheck.morphology import ru_word_info, stem
+
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# A token is at a sentence start when only these stand between it and . ! ? … : or the
+# segment start (quotes, brackets, dashes, list bullets).
+_OPENERS = set(" \t\n\"'«»„“”‘’([{—–-•*")
+_ENDERS = set(".!?…:")
+
+# Capitalised words that are not names (or are names the checks must not reason about).
+# Calendar words are capitalised in English only; titles precede names.
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister", "prime", "premier", "chancellor", "king", "queen", "prince", "general", "colonel", "secretary", "senator", "governor", "mayor", "chief", "foreign", "state", "states", "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "my", "in", "on", "at", "of", "for", "and", "but", "or", "if", "as", "so", "by", "to", "from", "with", "after", "before", "when", "while", "monsieur", "madame"]),
+    "ru": frozenset(["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "он", "она", "они", "оно", "мы", "вы", "я", "это", "этот", "эта", "эти", "но", "и", "а", "в", "на", "по", "с", "к", "из", "за", "от", "до", "при"]),
+    "be": frozenset(["студзень", "люты", "сакавік", "красавік", "травень", "чэрвень", "ліпень", "жнівень", "верасень", "кастрычнік", "лістапад", "снежань", "ён", "яна", "яны", "яно", "мы", "вы", "я", "гэта", "гэты", "гэтая", "але", "і", "а", "ў", "в", "на", "па", "з", "да", "ад", "пры"]),
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a segment, with what the name checks need to know about it."""
+
+    lang: str
+    segment: int
+    start: int
+    end: int
+    text: str
+    stem: str
+    capitalised: bool
+    sentence_start: bool
+    acronym: bool
+
+
+def tokenize(text: str, lang: str, segment: int) -> list[Token]:
+    tokens = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        j = m.start() - 1
+        while j >= 0 and text[j] in _OPENERS:
+            j -= 1
+        starts = j < 0 or text[j] in _ENDERS
+        letters = [c for c in word if c.isalpha()]
+        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        tokens.append(Token(
+            lang=lang, segment=segment, start=m.start(), end=m.end(), text=word,
+            stem=stem(word, lang), capitalised=word[0].isupper(), sentence_start=starts,
+            acronym=acronym,
+        ))
+    return tokens
+
+
+def _stopped(token: Token) -> bool:
+    stops = STOPWORDS.get(token.lang, frozenset())
+    return token.text.lower() in stops or token.stem in stops
+
+
+@functools.lru_cache(maxsize=65536)
+def _ru_common_word(word: str) -> bool:
+    """A capitalised Russian word the dictionary knows as a common adjective/verb/etc.
+    (Немецкая, Европейского): such words are translated, not transliterated."""
+    known, proper, non_noun = ru_word_info(word)
+    return known and non_noun and not proper
+
+
+@functools.lru_cache(maxsize=65536)
+def _ru_proper(word: str) -> bool:
+    return ru_word_info(word)[1]
+
+
+def capitalised_words(tokens: Sequence[Token]) -> list[Token]:
+    """Every capitalised word that could be a name, sentence starts included (for spotting a
+    misspelt name that happens to open a sentence: "Тррамп продолжил")."""
+    return [
+        t for t in tokens
+        if t.capitalised and not t.acronym and len(t.text) >= 3 and not _stopped(t)
+        and not (t.lang == "ru" and _ru_common_word(t.text))
+    ]
+
+
+def name_candidates(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens of one version that are probably names.
+
+    Capitalised, not an acronym, not a stopword, at least 3 letters; mid-sentence, or at a
+    sentence start when the same stem is also seen capitalised mid-sentence (or, in
+    Russian, when the dictionary tags it as a name)."""
+    mid_stems = {
+        t.stem for t in tokens
+        if t.capitalised and not t.sentence_start and not t.acronym and not _stopped(t)
+    }
+    out = []
+    for t in tokens:
+        if not t.capitalised or t.acronym or len(t.text) < 3 or _stopped(t):
+            continue
+        if t.lang == "ru" and _ru_common_word(t.text):
+            continue
+        if t.sentence_start and t.stem not in mid_stems and not (t.lang == "ru" and _ru_proper(t.text)):
+            continue
+        out.append(t)
+    return out
+
+
+@functools.lru_cache(maxsize=262144)
+def _forms(word: str, lang: str) -> frozenset[str]:
+    """Skeletons of a word and of its stem (endings off): what cross-language matching compares."""
+    out = set(translit.skeletons(word, lang))
+    stemmed = stem(word, lang)
+    if stemmed != word.lower():
+        out |= translit.skeletons(stemmed, lang)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=262144)
+def cross_distance(a: str, lang_a: str, b: str, lang_b: str) -> tuple[int, int]:
+    """(skeleton distance, shorter length) of two words in two languages, best over schemes."""
+    best = (99, 0)
+    for sa in _forms(a, lang_a):
+        for sb in _forms(b, lang_b):
+            d = translit.skeleton_distance(sa, sb)
+            if d < best[0] or (d == best[0] and min(len(sa), len(sb)) > best[1]):
+                best = (d, min(len(sa), len(sb)))
+    return best
+
+
+def cross_match(a: str, lang_a: str, b: str, lang_b: str, slack: int = 0) -> bool:
+    """Same name in two languages? ``slack`` > 0 is for "is it present at all" (liberal)."""
+    d, length = cross_distance(a, lang_a, b, lang_b)
+    if length < 3:
+        return False
+    return d <= translit.tolerance(length) + slack
+
+
+# Words of English names that translations translate rather than transliterate
+# (Downing Street → Даунинг-стрит or улица Даунинг; Sesame Street → «Вуліца Сезам»).
+GENERIC_EN = frozenset("""
+    street road avenue square lane bridge harbour harbor gate gates brewery foundation article
+    river lake sea ocean mount mountain island islands bay gulf cape valley park garden gardens
+    university college school hospital church cathedral palace tower castle museum library
+    house hall court centre center station airport port city county district province region
+    north south east west northern southern eastern western central great new old saint st
+    national international federal royal united republic kingdom empire union league party
+    company group council committee ministry department office agency association society
+    day days week year war world cup prize award championship games olympic olympics
+    black white red green blue
+""".split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _ru_exonym_risk(word: str) -> bool:
+    """A Russian word the dictionary knows as a place or a common noun: English often uses
+    another name for it (Китай/China, Исландия/Iceland, Солнце/Sun)."""
+    known, proper, _ = ru_word_info(word)
+    if not known:
+        return False
+    from transcheck.morphology import _analyzer
+
+    best = _analyzer().parse(word)[0]
+    return not ({"Surn", "Name", "Patr"} & best.tag.grammemes)
+
+
+def _latin(word: str) -> bool:
+    return all(c.isascii() for c in word if c.isalpha())
+
+
+def independent_witness(token: Token, target: str) -> bool:
+    """Does this mention count as evidence that a name belongs in ``target``'s segment?
+
+    Not when it is Latin text copied into a Cyrillic version (the en word again), a
+    generic English word of a name (Street, Bridge), or, for an en target, a Russian word
+    the dictionary knows as a place or common noun (English may use an exonym)."""
+    if token.lang in ("be", "ru") and _latin(token.text):
+        return False
+    if token.lang == "en" and (token.stem in GENERIC_EN):
+        return False
+    if target == "en" and token.lang == "ru" and _ru_exonym_risk(token.text):
+        return False
+    if target == "en" and token.lang == "be" and "-" in token.text:
+        return False  # compounds (Даўнінг-стрыт, Саюз-Апалон) mix translation and transliteration
+    return True
+
+
+def present_as(name: Token, word: Token, lang: str) -> bool:
+    """Liberal: could ``word`` (in ``lang``) render ``name``? Hyphenated compounds are also
+    compared part by part (Гран-при ↔ Grand Prix)."""
+    if cross_match(name.text, name.lang, word.text, lang, slack=1):
+        return True
+    if "-" not in name.text and "-" not in word.text:
+        return False
+    parts_a = [p for p in name.text.split("-") if len(p) >= 3]
+    parts_b = [p for p in word.text.split("-") if len(p) >= 3]
+    return any(cross_match(a, name.lang, b, lang, slack=1) for a in parts_a for b in parts_b)
+
+
+def collapse_doubles(text: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def near_duplicate(a: str, b: str, lang: str) -> str | None:
+    """How stem ``b`` looks like a misspelling of stem ``a`` (None if it does not).
+
+    "double" (Kallas/Kalas), "c/k" (Kallas/Callas), "letter" (one substitution, insertion
+    or deletion). Prefix pairs (Russia/Russian, Андр/Андре) are derivation or inflection,
+    not misspelling; stems under 4 letters are too short to judge."""
+    if a == b or min(len(a), len(b)) < 4:
+        return None
+    if collapse_doubles(a) == collapse_doubles(b):
+        return "double"
+    if a.startswith(b) or b.startswith(a):
+        return None
+    if lang == "en" and a.replace("c", "k") == b.replace("c", "k"):
+        return "c/k"
+    if a[0] != b[0]:
+        return None  # Sakis/Makis, Mali/Bali: a different first letter is usually another name
+    if lang == "en" and a.replace("c", "k") == b.replace("c", "k"):
+        return "c/k"
+    if translit.levenshtein(a, b, 1) == 1:
+        return "letter"
+    return None
+
+
+def spans(tokens: Iterable[Token]) -> list[dict[str, object]]:
+    return [{"lang": t.lang, "segment": t.segment, "start": t.start, "end": t.end} for t in tokens]

@@ -1,0 +1,302 @@
+"""The aligner: each bead type, three-way consistency, deletions in each version, degenerate input.
+
+Most tests build versions from a table of random "meaning" vectors (seeded): a segment that
+renders meanings 2 and 3 gets the normalised sum of their vectors plus a little noise, the
+way a merged paragraph's embedding sits between its pieces'.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pytest
+
+from transcheck.align import align_versions
+from transcheck.config import Thresholds
+from transcheck.model import AlignmentRow
+
+DIM = 64
+RNG = np.random.default_rng(7)
+MEANINGS = RNG.normal(size=(200, DIM))
+
+
+def version(groups: Sequence[Sequence[int]], noise: float = 0.25, seed: int = 0) -> np.ndarray:
+    """One version: each segment renders the meanings listed in its group."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for group in groups:
+        v = MEANINGS[list(group)].sum(axis=0) / np.sqrt(len(group))
+        v = v + noise * rng.normal(size=DIM) * np.sqrt(1)
+        rows.append(v / np.linalg.norm(v))
+    return np.asarray(rows, dtype=np.float32).reshape(len(groups), DIM)
+
+
+def align(vectors: Mapping[str, np.ndarray], thresholds: Thresholds | None = None) -> tuple[AlignmentRow, ...]:
+    texts = {lang: [f"{lang}{i}" for i in range(len(v))] for lang, v in vectors.items()}
+
+    def no_embed(batch: Sequence[str]) -> np.ndarray:
+        raise AssertionError("paragraph alignment must not embed extra texts")
+
+    rows = align_versions(vectors, texts, no_embed, thresholds or Thresholds())
+    check_partition(rows, {lang: len(v) for lang, v in vectors.items()})
+    return rows
+
+
+def check_partition(rows: Sequence[AlignmentRow], sizes: Mapping[str, int]) -> None:
+    """Every segment of every version in exactly one row, rows in document order, contiguous."""
+    for lang, size in sizes.items():
+        seen = [i for row in rows for i in row[lang]]
+        assert seen == list(range(size)), (lang, seen)
+        for row in rows:
+            idx = row[lang]
+            assert list(idx) == list(range(idx[0], idx[0] + len(idx))) if idx else True
+    for row in rows:
+        assert set(row) == set(sizes)
+        assert any(row.values())
+
+
+def pairs(rows: Sequence[AlignmentRow], x: str = "a", y: str = "b") -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(r[x], r[y]) for r in rows]
+
+
+PLAIN = [[i] for i in range(10)]
+
+
+def test_one_to_one() -> None:
+    rows = align({"a": version(PLAIN, seed=1), "b": version(PLAIN, seed=2)})
+    assert pairs(rows) == [((i,), (i,)) for i in range(10)]
+
+
+def test_deletion_bead() -> None:
+    b_groups = [[i] for i in range(10) if i != 4]
+    rows = align({"a": version(PLAIN, seed=1), "b": version(b_groups, seed=2)})
+    assert ((4,), ()) in pairs(rows)
+    assert len(rows) == 10
+
+
+def test_insertion_bead() -> None:
+    b_groups = [[i] for i in range(5)] + [[150]] + [[i] for i in range(5, 10)]
+    rows = align({"a": version(PLAIN, seed=1), "b": version(b_groups, seed=2)})
+    assert ((), (5,)) in pairs(rows)
+    assert ((5,), (6,)) in pairs(rows)
+
+
+@pytest.mark.parametrize(
+    "a_groups, b_groups, bead",
+    [
+        (PLAIN, [[0], [1], [2], [3, 4], [5], [6], [7], [8], [9]], ((3, 4), (3,))),  # 2-1
+        ([[0], [1], [2], [3, 4], [5], [6], [7], [8], [9]], PLAIN, ((3,), (3, 4))),  # 1-2
+        ([[0], [1], [2, 3, 4], [5], [6], [7], [8], [9]], PLAIN, ((2,), (2, 3, 4))),  # 1-3
+        (PLAIN, [[0], [1], [2, 3, 4], [5], [6], [7], [8], [9]], ((2, 3, 4), (2,))),  # 3-1
+        (
+            [[0], [1], [2, 3, 4], [5], [6], [7], [8], [9]],
+            [[0], [1], [2], [3, 4, 5], [6], [7], [8], [9]],
+            ((2, 3), (2, 3)),
+        ),  # 2-2: the versions cut meanings 2-5 at different places, no 1-1 fits
+    ],
+)
+def test_merge_beads(a_groups: list[list[int]], b_groups: list[list[int]], bead: object) -> None:
+    rows = align({"a": version(a_groups, seed=1), "b": version(b_groups, seed=2)})
+    got = pairs(rows)
+    assert bead in got, got
+    # everything else stays 1-1
+    assert sum(1 for x, y in got if len(x) == len(y) == 1) == len(got) - 1
+
+
+def test_three_way_consistency_with_merge() -> None:
+    be = version(PLAIN, seed=1)
+    ru = version([[0], [1], [2, 3], [4], [5], [6], [7], [8], [9]], seed=2)
+    en = version(PLAIN, seed=3)
+    rows = align({"be": be, "ru": ru, "en": en})
+    assert {"be": (2, 3), "ru": (2,), "en": (2, 3)} in [dict(r) for r in rows]
+    assert len(rows) == 9
+
+
+@pytest.mark.parametrize("missing", ["be", "ru", "en"])
+def test_deletion_in_each_version(missing: str) -> None:
+    """A paragraph present in two versions and absent from the third is exactly that row."""
+    vectors = {}
+    for seed, lang in enumerate(["be", "ru", "en"]):
+        groups = [g for g in PLAIN if not (lang == missing and g == [6])]
+        vectors[lang] = version(groups, seed=seed + 1)
+    rows = align(vectors)
+    others = [lang for lang in vectors if lang != missing]
+    expected = {missing: (), others[0]: (6,), others[1]: (6,)}
+    assert expected in [dict(r) for r in rows]
+    assert len(rows) == 10
+    assert all(all(r[lang] for lang in vectors) for r in rows if dict(r) != expected)
+
+
+def test_paragraph_present_in_one_version_only() -> None:
+    vectors = {
+        "be": version(PLAIN, seed=1),
+        "ru": version(PLAIN[:3] + [[170]] + PLAIN[3:], seed=2),
+        "en": version(PLAIN, seed=3),
+    }
+    rows = align(vectors)
+    assert {"be": (), "ru": (3,), "en": ()} in [dict(r) for r in rows]
+
+
+def test_fake_embedder_texts(fake_embedder: object) -> None:
+    """End to end through texts: the bag-of-words fake embedder makes equal words equal vectors."""
+    embed = fake_embedder.embed  # type: ignore[attr-defined]
+    words = ["alpha beta gamma", "delta epsilon zeta", "eta theta iota", "kappa lambda mu",
+             "nu xi omicron", "pi rho sigma", "tau upsilon phi", "chi psi omega"]
+    texts = {
+        "be": words,
+        "ru": words[:2] + [words[2] + " " + words[3]] + words[4:],
+        "en": words[:5] + words[6:],
+    }
+    vectors = {lang: embed(t) for lang, t in texts.items()}
+    calls = len(fake_embedder.calls)  # type: ignore[attr-defined]
+    rows = align_versions(vectors, texts, embed, Thresholds())
+    assert len(fake_embedder.calls) == calls  # type: ignore[attr-defined]  # nothing embedded twice
+    check_partition(rows, {lang: len(t) for lang, t in texts.items()})
+    got = [dict(r) for r in rows]
+    assert {"be": (2, 3), "ru": (2,), "en": (2, 3)} in got
+    assert {"be": (5,), "ru": (4,), "en": ()} in got
+
+
+# --- degenerate input -------------------------------------------------------------------
+
+
+def test_empty_and_missing_versions() -> None:
+    assert align({}) == ()
+    empty = np.zeros((0, DIM), dtype=np.float32)
+    assert align({"a": empty, "b": empty}) == ()
+    rows = align({"a": version(PLAIN[:3]), "b": empty})
+    assert pairs(rows) == [((0,), ()), ((1,), ()), ((2,), ())]
+    rows = align({"a": empty, "b": version(PLAIN[:2]), "c": empty})
+    assert [r["b"] for r in rows] == [(0,), (1,)]
+
+
+def test_single_version_and_single_paragraph() -> None:
+    assert [dict(r) for r in align({"a": version(PLAIN[:2])})] == [{"a": (0,)}, {"a": (1,)}]
+    rows = align({"a": version([[0]], seed=1), "b": version([[0]], seed=2), "c": version([[0]], seed=3)})
+    assert [dict(r) for r in rows] == [{"a": (0,), "b": (0,), "c": (0,)}]
+
+
+def test_identical_paragraphs() -> None:
+    same = version([[0]] * 6, noise=0.0)
+    rows = align({"a": same, "b": same})
+    assert pairs(rows) == [((i,), (i,)) for i in range(6)]
+
+
+def test_near_duplicates_thousand() -> None:
+    a = version([[0]] * 1000, noise=0.01, seed=1)
+    b = version([[0]] * 1000, noise=0.01, seed=2)
+    start = time.perf_counter()
+    rows = align({"a": a, "b": b, "c": a})
+    assert time.perf_counter() - start < 10
+    assert len(rows) >= 500  # mostly 1-1, no collapse into a few giant rows
+
+
+def test_wrong_language_version_does_not_crash() -> None:
+    """A version that matches nothing (e.g. another article pasted in) still yields a partition."""
+    vectors = {"be": version(PLAIN, seed=1), "ru": version([[100 + i] for i in range(7)], seed=2),
+               "en": version(PLAIN, seed=3)}
+    rows = align(vectors)
+    assert sum(1 for r in rows if r["be"] == r["en"] and len(r["be"]) == 1) >= 8
+
+
+def test_long_documents_are_fast_and_right() -> None:
+    n = 2000
+    groups = [[i % 200] for i in range(n)]
+    rng = np.random.default_rng(3)
+    a = version(groups, noise=0.25, seed=1)
+    b = version(groups, noise=0.25, seed=2)
+    # make every paragraph distinct: add a per-position component shared by both versions
+    pos = rng.normal(size=(n, DIM)).astype(np.float32)
+    a, b = a + pos, b + pos
+    a /= np.linalg.norm(a, axis=1, keepdims=True)
+    b /= np.linalg.norm(b, axis=1, keepdims=True)
+    b = np.delete(b, [100, 900, 1500], axis=0)
+    start = time.perf_counter()
+    rows = align({"a": a, "b": b})
+    took = time.perf_counter() - start
+    assert took < 3.0  # < 1 s on an idle machine (benchmarks/align_scaling.py); slack for CI
+    got = pairs(rows)
+    assert [x for x, y in got if not y] == [(100,), (900,), (1500,)]
+    assert sum(1 for x, y in got if len(x) == len(y) == 1) == n - 3
+
+
+@pytest.mark.slow
+def test_real_model_flores(shared_data: object, real_embedder: object) -> None:
+    """FLORES articles as paragraphs, real e5: a deletion in ru and a merge in en are found."""
+    import json
+    from pathlib import Path
+
+    path = Path(str(shared_data)) / "flores200_articles.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:8]]
+    paras = {lang: [" ".join(r[lang]) for r in records] for lang in ("be", "ru", "en")}
+    texts = {
+        "be": paras["be"],
+        "ru": paras["ru"][:3] + paras["ru"][4:],
+        "en": paras["en"][:5] + [paras["en"][5] + " " + paras["en"][6]] + paras["en"][7:],
+    }
+    embed = real_embedder.embed  # type: ignore[attr-defined]
+    vectors = {lang: embed(t) for lang, t in texts.items()}
+    rows = [dict(r) for r in align_versions(vectors, texts, embed, Thresholds())]
+    assert {"be": (3,), "ru": (), "en": (3,)} in rows
+    assert {"be": (5, 6), "ru": (4, 5), "en": (5,)} in rows
+    assert len(rows) == 7
+
+
+# --- `transcheck align` --------------------------------------------------------------------
+
+
+def _write_versions(folder: object, drop_ru: int | None = None) -> list[object]:
+    from pathlib import Path
+
+    words = ["alpha beta gamma delta", "epsilon zeta eta theta", "iota kappa lambda mu",
+             "nu xi omicron pi", "rho sigma tau upsilon"]
+    paths = []
+    for lang in ("be", "ru", "en"):
+        paras = [w for i, w in enumerate(words) if not (lang == "ru" and i == drop_ru)]
+        path = Path(str(folder)) / f"story.{lang}.md"
+        path.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_align_files_with_fake_embedder(tmp_path: object, fake_embedder: object) -> None:
+    from transcheck.align.command import align_files
+    from transcheck.config import Settings
+    from transcheck.embed.cache import CachedEmbedder
+    from transcheck.report.alignment import to_json, to_tsv
+
+    paths = _write_versions(tmp_path, drop_ru=2)
+    embedder = CachedEmbedder(fake_embedder, None)  # type: ignore[arg-type]
+    result = align_files(paths, None, Settings(), embedder)  # type: ignore[arg-type]
+    assert list(result.versions) == ["be", "ru", "en"]
+    rows = [dict(r) for r in result.rows]
+    assert {"be": (2,), "ru": (), "en": (2,)} in rows
+    assert len(rows) == len(result.versions["be"].segments)
+    assert '"ru": []' in to_json(result)
+    assert to_tsv(result).splitlines()[0].startswith("be_segments\tru_segments\ten_segments")
+
+
+def test_align_command_needs_language_tags(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from transcheck.cli import cli
+
+    a, b = Path(str(tmp_path)) / "a.md", Path(str(tmp_path)) / "b.md"
+    a.write_text("one\n", encoding="utf-8")
+    b.write_text("two\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["align", str(a), str(b)])
+    assert result.exit_code == 2
+    assert "language tag" in result.output
+
+
+def test_language_of() -> None:
+    from pathlib import Path
+
+    from transcheck.align.command import language_of
+
+    assert language_of(Path("x/story.en.md")) == "en"
+    assert language_of(Path("story.md")) is None
