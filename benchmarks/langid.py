@@ -18,8 +18,8 @@ import collections
 import csv
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from transcheck.langid import LanguageIdentifier
 

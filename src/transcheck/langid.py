@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 # Languages the identifier chooses among, per script. Kept small: each extra language
 # costs detection time and adds a confusable candidate. The non-target ones (uk, bg, de,

@@ -4,7 +4,7 @@ Why our own: no Belarusian morphological analyser on PyPI works offline (pymorph
 no Belarusian dictionary). Names and terms only need "same word, other case" decisions,
 so stripping one inflectional ending (longest first) and undoing the commonest stem
 alternations is enough: Сібіга/Сібігі/Сібігу/Сібігай/Сібізе → "сібіг",
-Атланта/Атланце → "атлант", Ціханоўская/Ціханоўскай/Ціханоўскую → "ціханоўск", Тарасаў/Тарасава → "тарасав".
+Ціханоўская/Ціханоўскай/Ціханоўскую → "ціханоўск", Тарасаў/Тарасава → "тарасав".
 Tested in tests/test_morph_translit.py.
 """
 
@@ -21,7 +21,12 @@ _ENDINGS = tuple(sorted({
 }, key=len, reverse=True))
 
 # Dative/locative alternations: Сібіга → Сібізе, рука → руцэ, муха → мусе.
-_ALTERNATIONS = (("дзе", "д"), ("зе", "г"), ("це", "т"), ("цэ", "к"), ("се", "х"))
+_ALTERNATIONS = (("дзе", "д"), ("зе", "г"), ("цэ", "к"))
+
+# Stem-final consonants that alternate before the dative/locative ending: Атланта/Атланце,
+# Мексіка/Мексіцы, Сібіга/Сібізе. ``same_stem_be`` accepts these pairs; the stem itself keeps
+# the written letter (Ніца/Ніцы must stay "ніц").
+ALTERNATING_FINALS = frozenset({("ц", "т"), ("ц", "к"), ("з", "г"), ("с", "х")})
 
 # Endings in ў that belong to the stem (Тарасаў, Харкаў): ў alternates with в.
 _STEM_FINAL_U = ("аў", "оў", "еў", "яў", "ёў")
@@ -44,3 +49,14 @@ def stem_be(word: str) -> str:
         if w.endswith(ending) and len(w) - len(ending) >= MIN_STEM:
             return w[: -len(ending)]
     return w
+
+
+def same_stem_be(a: str, b: str) -> bool:
+    """Are two Belarusian words forms of one word, allowing a stem-final alternation?"""
+    sa, sb = stem_be(a), stem_be(b)
+    if sa == sb:
+        return True
+    if len(sa) != len(sb) or sa[:-1] != sb[:-1] or len(sa) < MIN_STEM + 1:
+        return False
+    pair = (sa[-1], sb[-1])
+    return pair in ALTERNATING_FINALS or pair[::-1] in ALTERNATING_FINALS

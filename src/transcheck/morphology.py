@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Any
 
-from transcheck.morph_be import stem_be
+from transcheck.morph_be import same_stem_be, stem_be
 
 _RU_ENDINGS = tuple(sorted({
     "ого", "его", "ому", "ему", "ыми", "ими", "ами", "ями",
@@ -83,4 +83,6 @@ def same_word(a: str, b: str, lang: str) -> bool:
         return True
     if lang == "ru":
         return bool(ru_lemmas(a) & ru_lemmas(b))
+    if lang == "be":
+        return same_stem_be(a, b)
     return False

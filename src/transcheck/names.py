@@ -158,6 +158,11 @@ GENERIC_EN = frozenset("""
 """.split())
 
 
+# English adjectives of nationality/place (German, Korean, Chinese, British): translated as
+# lowercase adjectives, so no capitalised counterpart is expected.
+DEMONYM_EN = re.compile(r"(?:[^t]an|ian|ean|ese|ish|ic)$")
+
+
 @functools.lru_cache(maxsize=65536)
 def _ru_exonym_risk(word: str) -> bool:
     """A Russian word the dictionary knows as a place or a common noun: English often uses
@@ -183,8 +188,10 @@ def independent_witness(token: Token, target: str) -> bool:
     the dictionary knows as a place or common noun (English may use an exonym)."""
     if token.lang in ("be", "ru") and _latin(token.text):
         return False
-    if token.lang == "en" and (token.stem in GENERIC_EN):
+    if token.lang == "en" and (token.stem in GENERIC_EN or DEMONYM_EN.search(token.stem)):
         return False
+    if target == "en" and token.lang in ("be", "ru") and stem(token.text, token.lang).endswith(("ск", "цк")):
+        return False  # an adjective (Луізіянскага): English may say it another way
     if target == "en" and token.lang == "ru" and _ru_exonym_risk(token.text):
         return False
     if target == "en" and token.lang == "be" and "-" in token.text:
@@ -195,13 +202,24 @@ def independent_witness(token: Token, target: str) -> bool:
 def present_as(name: Token, word: Token, lang: str) -> bool:
     """Liberal: could ``word`` (in ``lang``) render ``name``? Hyphenated compounds are also
     compared part by part (Гран-при ↔ Grand Prix)."""
-    if cross_match(name.text, name.lang, word.text, lang, slack=1):
+    # Lowercase words only by the strict rule: путинский, but not any word three edits away.
+    if cross_match(name.text, name.lang, word.text, lang, slack=1 if word.capitalised else 0):
         return True
+    if _contains(name, word, lang):
+        return True  # Britain in Вялікабрытанія, Zealand in новозеландский
     if "-" not in name.text and "-" not in word.text:
         return False
     parts_a = [p for p in name.text.split("-") if len(p) >= 3]
     parts_b = [p for p in word.text.split("-") if len(p) >= 3]
     return any(cross_match(a, name.lang, b, lang, slack=1) for a in parts_a for b in parts_b)
+
+
+def _contains(name: Token, word: Token, lang: str) -> bool:
+    for a in _forms(name.text, name.lang):
+        for b in _forms(word.text, lang):
+            if len(a) >= 5 and len(b) >= 5 and (a in b or b in a):
+                return True
+    return False
 
 
 def collapse_doubles(text: str) -> str:

@@ -17,8 +17,10 @@ Two kinds of fact:
   soft fact never raises a finding on its own; it only *matches* a hard fact of another
   version (``four year old`` ↔ ``4-х летнего``).
 
-Calibrated by ``benchmarks/numbers_clean.py`` on all FLORES-200 + NTREX be/ru/en
-sentence triples (see the numbers printed there and in the comments below).
+Calibrated by ``benchmarks/numbers_clean.py`` on all 624 FLORES-200 + NTREX be/ru/en
+articles (3016 sentence triples): 6 clean triples raise a report (0.96 per 100 articles;
+3 of them are real translator slips, e.g. 385 miles given as 360 km), and 99.2% of 1741
+planted changes (another digit, +1, ×10, a date shifted by a day) are found.
 """
 
 from __future__ import annotations

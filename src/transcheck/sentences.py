@@ -12,6 +12,7 @@ split because a boundary needs whitespace after the punctuation.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -20,12 +21,7 @@ from dataclasses import dataclass
 # sentence ("тыс.", "руб.", "млн") are deliberately absent: before a capital letter
 # they more often end a sentence than precede a name.
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof st jr sr vs etc e.g i.e u.s u.k u.n inc ltd co corp no nos gen col lt
-    sgt capt rep sen gov rev fig approx jan feb mar apr jun jul aug sep sept oct nov dec
-    г гг т е д др пр им ул вул пл проф акад рис гл н э т.е т.д т.п т.зв г.зн напр св сп спп
-    ст ч чч кн обл р-н вв в
-    """.split()
+    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "inc", "ltd", "co", "corp", "no", "nos", "gen", "col", "lt", "sgt", "capt", "rep", "sen", "gov", "rev", "fig", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "г", "гг", "т", "е", "д", "др", "пр", "им", "ул", "вул", "пл", "проф", "акад", "рис", "гл", "н", "э", "т.е", "т.д", "т.п", "т.зв", "г.зн", "напр", "св", "сп", "спп", "ст", "ч", "чч", "кн", "обл", "р-н", "вв", "в"]
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[»\"”’')\]]*(\s+)")
@@ -52,7 +48,7 @@ def split_sentences(text: str) -> list[Sentence]:
         cuts.append(after)
     cuts.append(len(text))
     sentences = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:

@@ -84,7 +84,7 @@ def english_readings(word: str) -> frozenset[str]:
     out = {word}
     heard = re.sub(r"(?<=[aeiouy])h|h$", "", word) if len(word) > 3 else word
     heard = re.sub(r"(?<![dsz])j", "dzh", heard)
-    heard = re.sub(r"ey$", "i", heard).replace("ee", "i").replace("oo", "u")
+    heard = re.sub(r"ey$", "i", heard).replace("ee", "i").replace("oo", "u").replace("zz", "ts")
     out.add(heard)
     if word.startswith("w"):
         out.add("u" + word[1:])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from transcheck.checks.base import Check, CheckContext
+from transcheck.checks.untranslated import untranslated_hits
 from transcheck.model import Finding, Severity
 from transcheck.numbers import Disagreement, Fact, compare_facts, extract_facts
 
@@ -28,21 +29,29 @@ class NumberMismatch(Check):
 
     The majority decides which version is at fault: with three versions, the one that
     disagrees with the two others; with two versions no side can be singled out.
-    Rows another check found untranslated are skipped.
+    A segment untranslated-segment found in the wrong language is left out of the
+    comparison (it is reported once, there).
     """
 
     code = "TC301"
     name = "number-mismatch"
     severity = Severity.ERROR
     category = "numbers"
-    example = "en: 'on 27 November, 1,200 people'; be: '26 лістапада 1200 чалавек' -> be has 26 лістапада, en has 27 November."
+    example = (
+        "en 'On 27 November, 1,200 people were evacuated.', ru '27 ноября эвакуировали 1200 человек.', "
+        "be '26 лістапада эвакуявалі 1200 чалавек.' -> numbers differ: be has 26 лістапада "
+        "where ru has 27 ноября and en has 27 November"
+    )
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         langs = ctx.languages
         if len(langs) < 2:
             return
         facts: dict[str, list[list[Fact]]] = ctx.shared(FACTS_KEY, lambda: _segment_facts(ctx))
-        untranslated = ctx.cache.get("untranslated_rows", set())
+        # A segment left in the wrong language is reported once, by untranslated-segment:
+        # its version sits this row out and the others are still compared.
+        untranslated_hits(ctx)
+        untranslated: set[tuple[str, int]] = ctx.cache.get("untranslated_segments", set())
         rows = ctx.alignment
 
         def row_facts(i: int, lang: str) -> list[Fact]:
@@ -51,9 +60,11 @@ class NumberMismatch(Check):
             return [f for s in rows[i].get(lang, ()) for f in facts[lang][s]]
 
         for i, row in enumerate(rows):
-            if i in untranslated:
-                continue
-            present = [lang for lang in langs if row.get(lang) and (i, lang) not in untranslated]
+            present = [
+                lang
+                for lang in langs
+                if row.get(lang) and not all((lang, s) in untranslated for s in row[lang])
+            ]
             if len(present) < 2:
                 continue
             here = {lang: row_facts(i, lang) for lang in present}

@@ -18,8 +18,8 @@ check that needs it does not depend on this check being selected or run first.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from transcheck.checks.base import Check, CheckContext
 from transcheck.langid import SUPPORTED, LangGuess, LanguageIdentifier, default_identifier

