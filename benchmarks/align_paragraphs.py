@@ -84,9 +84,12 @@ def perturb(paras: list[Para], rng: random.Random, rate: float) -> tuple[dict[st
                 cut = rng.randint(1, len(sents) - 1)
                 pieces[k : k + 1] = [[(p, " ".join(sents[:cut]))], [(p, " ".join(sents[cut:]))]]
         # merge two adjacent segments
+        # (never across a deleted paragraph: the gold rows would not be contiguous)
         if rng.random() < rate and len(pieces) > 2:
-            k = rng.randrange(len(pieces) - 1)
-            pieces[k : k + 2] = [pieces[k] + pieces[k + 1]]
+            cands = [k for k in range(len(pieces) - 1) if pieces[k + 1][0][0] - pieces[k][-1][0] <= 1]
+            if cands:
+                k = rng.choice(cands)
+                pieces[k : k + 2] = [pieces[k] + pieces[k + 1]]
         segs[lang] = pieces
     # union-find over base paragraphs joined by a merged segment
     parent = list(range(n))

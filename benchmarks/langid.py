@@ -117,8 +117,22 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
     sets = load(args.data)
+    for low in (True, False):  # low first: high accuracy loads the trigrams too
+        start = time.perf_counter()
+        probe = LanguageIdentifier(low_accuracy=low)
+        probe.identify("Это проверка.")
+        probe.identify("A test.")
+        mode = "low-accuracy" if low else "high-accuracy"
+        print(f"lingua {mode} model load: {time.perf_counter() - start:.2f}s")
+    high = LanguageIdentifier(low_accuracy=False)
+    evaluate("LanguageIdentifier, lingua high accuracy", lambda t: high.identify(t).lang, sets)
     ident = LanguageIdentifier()
-    evaluate("transcheck LanguageIdentifier (lingua)", lambda t: ident.identify(t).lang, sets)
+    evaluate("LanguageIdentifier (default: lingua low accuracy)", lambda t: ident.identify(t).lang, sets)
+    long_sets = {
+        name: [(lang, t) for lang, t in items if sum(ch.isalpha() for ch in t) >= 40]
+        for name, items in sets.items()
+    }
+    evaluate("LanguageIdentifier (default) on texts >= 40 letters", lambda t: ident.identify(t).lang, long_sets)
     evaluate("plain langdetect (seed 0)", langdetect_fn(), sets)
     # Paragraph throughput, the number the pipeline cares about (embedding: ~10 paragraphs/s).
     paras = [t for _, t in sets["flores-para"]]

@@ -225,6 +225,8 @@ def plant_drop(doc: Doc, rng: random.Random, recurring: bool = False) -> Trial |
     # Drop every occurrence of that name in the row (a translator leaving it out).
     victims = [t for t in data.in_row(lang, row)
                if any(t.stem == c.stem for c in cluster[lang])]
+    if not victims:
+        return None
     return Trial("drop:recurring" if recurring else "drop:any", drop_tokens(doc, lang, row, victims),
                  lang, row, "TC401")
 

@@ -32,26 +32,35 @@ class Thresholds:
     """Every number a decision depends on. Each is calibrated on ../shared/data; the
     benchmark that calibrates it is named beside it. Changing one changes the report signature."""
 
-    # Aligner (transcheck.align.dp explains each; calibrated by benchmarks/align_paragraphs.py
-    # and benchmarks/align_bleualign.py, see the numbers in transcheck/align/__init__.py).
-    # Skip (deletion) cost = half this quantile of the costs of sampled non-best pairs.
+    # Aligner (transcheck.align.dp explains each). Calibrated by benchmarks/align_paragraphs.py
+    # (seed 1, FLORES dev + NTREX, planted merges/splits/deletions): with these values pair
+    # strict F1 >= 0.947, deletion P 0.936 / R 0.841 (see transcheck/align/__init__.py).
+    # Skip (deletion) cost = half this quantile of the costs of sampled non-best pairs...
     align_skip_percentile: float = 0.10
+    # ...but at least this (e5 margins are small: true pairs ~0.05-0.1, so the quantile is
+    # often below it).
+    align_min_skip: float = 0.005
     # Largest merge on one side of a bead: 2 allows 1-2/2-1; 3 also 2-2, 1-3, 3-1 (strong only).
     align_max_merge: int = 3
     # Neighbours averaged for margin scoring (cosine minus mean of k nearest, both ways).
     align_knn: int = 4
-    # Extra cost per segment a bead merges beyond 1-1.
-    align_merge_penalty: float = 0.0
+    # Extra cost per segment a bead merges beyond 1-1 (tie-breaker against merges).
+    align_merge_penalty: float = 0.005
     # A bead's margin counts ((a+b)/2) ** this: 1 = per segment (vecalign's nSents weight),
     # 0 = per bead. Per-segment weights let a deleted paragraph hide inside a 2-1 merge.
     align_merge_weight: float = 0.0
+    # Cost per unit of |log(length ratio)| of a bead (lengths as shares of each version).
+    align_length_weight: float = 0.02
+    # Margin neighbourhood of a merged candidate: 1 = spans of the bead's own shape, 0 = mean
+    # of its pieces' single-segment neighbourhoods (transcheck.align.dp._margins).
+    align_shape_mix: float = 0.3
     # Margin a 2-2, 1-3 or 3-1 bead must reach to be considered at all.
-    align_strong_margin: float = 0.05
+    align_strong_margin: float = 0.0
     # Half-width (segments) of the band around the coarse path for long documents.
     align_band: int = 12
     # divergent-segment: margin-normalised similarity below which an aligned pair is divergent
-    # (benchmarks/quality.py).
-    divergent_margin: float = 0.0
+    # (benchmarks/divergence.py; warning level).
+    divergent_margin: float = 0.03
     # untranslated-segment: shortest segment (letters) whose language we trust the identifier on.
     untranslated_min_letters: int = 40
     # --- untranslated-segment (TC201), divergent-segment (TC202): calibrated by
@@ -65,14 +74,18 @@ class Thresholds:
     # Shortest text (letters) the copy rule judges: shorter identical strings are names/numbers.
     untranslated_copy_min_letters: int = 20
     # Paragraph margin (cos minus mean cos of the k nearest other rows, both ways) below which
-    # a pair is divergent as an error; divergent_margin above is the warning level.
-    divergent_margin_error: float = -0.03
+    # a pair is divergent as an error; divergent_margin above is the warning level. A version
+    # is divergent when *all* its pairs are below (clean FLORES/NTREX rows: the lowest pair
+    # is < 0.03 in 5% of rows, both pairs of one version far more rarely).
+    divergent_margin_error: float = 0.0
     # Margin below which a row is also sub-aligned at sentence level (cheap-signal trigger).
     divergent_sentence_margin: float = 0.05
-    # Gain in paragraph similarity from removing one sentence: above it, the sentence is
-    # missing from the other version (warning), above the error level it is an error.
-    divergent_sentence_gain: float = 0.01
-    divergent_sentence_gain_error: float = 0.02
+    # Sentence sub-alignment: a sentence is left out (missing in the other version) when no
+    # span of the other version matches it better than this cosine (e5-small: translations
+    # ~0.87-0.93, same-topic non-translations ~0.75-0.85).
+    divergent_sentence_floor: float = 0.77
+    # Pull of a merged bead's cosine toward its parts' mean in the confirming pass.
+    divergent_merge_shrink: float = 0.25
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -124,6 +124,8 @@ def run_check(
     progress: ProgressFn = _noop,
     source_filter: Callable[[ArticleSource], bool] | None = None,
 ) -> RunResult:
+    # Resources first: a bad glossary is a config error (exit 2) before any embedding work.
+    resources = load_resources(settings)
     sources, errors = discover(paths, settings)
     if source_filter is not None:  # e.g. --changed-since: only articles with a changed version
         sources = [s for s in sources if source_filter(s)]
@@ -134,7 +136,6 @@ def run_check(
     all_texts = [s.text for a in articles for v in a.versions.values() for s in v.segments]
     embedder.embed(all_texts, progress=lambda done, total: progress("embed", done, total))
 
-    resources = load_resources(settings)
     results = []
     silenced = 0
     for done, article in enumerate(articles, 1):

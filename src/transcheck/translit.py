@@ -49,6 +49,9 @@ _BE_SCHEMES: dict[str, dict[str, str]] = {
     # Belarusian passports (Tsikhanouskaya, Lukashenka).
     "passport": {"г": "h", "е": "e", "ё": "io", "ж": "zh", "і": "i", "й": "i", "х": "kh", "ц": "ts",
                  "ч": "ch", "ш": "sh", "ы": "y", "ў": "u", "э": "e", "ю": "iu", "я": "ia", "и": "i"},
+    # BGN with ў as "u": the form most English news uses (Tsikhanouskaya, Lukashenka).
+    "news": {"г": "h", "е": "ye", "ё": "yo", "ж": "zh", "і": "i", "й": "y", "х": "kh", "ц": "ts",
+             "ч": "ch", "ш": "sh", "ы": "y", "ў": "u", "э": "e", "ю": "yu", "я": "ya", "и": "i"},
     # Belarusian written the Russian way ("г" = g): common in English news (Hrodna/Grodno).
     "russified": {"г": "g", "е": "e", "ё": "yo", "ж": "zh", "і": "i", "й": "y", "х": "kh", "ц": "ts",
                   "ч": "ch", "ш": "sh", "ы": "y", "ў": "v", "э": "e", "ю": "yu", "я": "ya", "и": "i"},

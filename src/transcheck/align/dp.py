@@ -49,6 +49,8 @@ class DPParams:
     knn: int = 4
     merge_penalty: float = 0.0
     merge_weight: float = 0.0
+    length_weight: float = 0.0
+    shape_mix: float = 1.0
     strong_margin: float = 0.05
     max_merge: int = 3
     band: int = 12
@@ -126,20 +128,39 @@ def _column_top_k(cols: IntArray, vals: FloatArray, size: int, k: int) -> FloatA
     return np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
 
 
+def _span_knn(knn: FloatArray, width: int) -> FloatArray:
+    """Mean kNN of the pieces of each span of ``width`` consecutive items."""
+    cs = np.concatenate([[0.0], np.cumsum(knn)])
+    return (cs[width:] - cs[:-width]) / width if len(knn) >= width else np.zeros(0)
+
+
 def _margins(
-    sims: FloatArray, tgrid: IntArray, a: int, n_b: int, k: int
-) -> FloatArray:
+    sims: FloatArray, tgrid: IntArray, a: int, b: int, n_b: int, k: int,
+    single: tuple[FloatArray, FloatArray] | None, shape_mix: float,
+) -> tuple[FloatArray, tuple[FloatArray, FloatArray]]:
     """Margin of every candidate: cosine minus the mean of both spans' k-nearest cosines.
 
-    The neighbourhood of a span is the other side's spans of the bead's shape, so a merged
-    candidate competes with the overlapping merges around it; this is what keeps 2-2 beads
-    from beating two good 1-1 beads (averaged vectors make merged cosines slightly higher).
+    Two neighbourhoods are mixed (``shape_mix``): the other side's spans of the bead's own
+    shape, where a merged candidate competes with the overlapping merges around it (keeps
+    2-2 beads from beating two good 1-1 beads), and the mean of the pieces' single-segment
+    neighbourhoods (which does not punish a true merge for its overlapping neighbours).
+    Returns the margins and, for the 1-1 shape, the per-item kNN (A by index, B by index).
     """
     row_knn = _mean_top_k(sims, k)  # indexed by DP row i; the A-span is i - a
     valid = ~np.isnan(sims)
     col_knn = _column_top_k(tgrid[valid], sims[valid], max(n_b, 1), k)
+    rows = len(sims)
+    a_knn = row_knn
     tk = col_knn[np.clip(tgrid, 0, max(n_b, 1) - 1)]
-    return np.asarray(sims - 0.5 * (row_knn[:, None] + tk), dtype=np.float64)
+    if single is not None and shape_mix < 1.0:
+        ka, kb = single
+        pa, pb = _span_knn(ka, a), _span_knn(kb, b)
+        if len(pa) and len(pb):
+            sa_idx = np.clip(np.arange(rows) - a, 0, len(pa) - 1)
+            a_knn = shape_mix * a_knn + (1 - shape_mix) * pa[sa_idx]
+            tk = shape_mix * tk + (1 - shape_mix) * pb[np.clip(tgrid, 0, len(pb) - 1)]
+    singles = (row_knn[1:] if rows > 1 else np.zeros(0), col_knn)
+    return np.asarray(sims - 0.5 * (a_knn[:, None] + tk), dtype=np.float64), singles
 
 
 def _skip_cost(margins: FloatArray, sims: FloatArray, tgrid: IntArray, n: int, m: int, params: DPParams) -> float:
@@ -198,25 +219,46 @@ def _coarsen(vectors: FloatArray) -> FloatArray:
     return np.asarray(out / norms, dtype=np.float64)
 
 
+def _span_lengths(lengths: FloatArray | None, count: int, width: int) -> FloatArray | None:
+    if lengths is None:
+        return None
+    cs = np.concatenate([[0.0], np.cumsum(lengths)])
+    return cs[width:] - cs[:-width] if count >= width else np.zeros(0)
+
+
 def _run_dp(
-    sa: Spans, sb: Spans, lo: IntArray, hi: IntArray, params: DPParams
+    sa: Spans, sb: Spans, lo: IntArray, hi: IntArray, params: DPParams,
+    la: FloatArray | None = None, lb: FloatArray | None = None,
 ) -> tuple[list[PathBead], float]:
-    """The banded DP proper; returns the path and its cost per segment."""
+    """The banded DP proper; returns the path and its cost per segment.
+
+    ``la``/``lb`` are unit lengths on a common scale (e.g. each version's share of its
+    document's characters); a bead then also pays ``length_weight * |log(len ratio)|``
+    (Gale–Church's signal: a split-off half is half as long as the paragraph it came from).
+    """
     n, m = len(sa[0]), len(sb[0])
     width = int((hi - lo).max())
     beads = params.beads()
     strong = set(STRONG_BEADS)
     costs: dict[tuple[int, int], FloatArray] = {}
     delta = params.default_skip
+    single: tuple[FloatArray, FloatArray] | None = None
     for a, b in beads:
         if a == 0 or b == 0 or a > len(sa) or b > len(sb):
             continue
         sims, tgrid = _band_sims(sa[a - 1], sb[b - 1], lo, hi, a, b, width)
-        margin = _margins(sims, tgrid, a, len(sb[b - 1]), params.knn)
+        margin, knn11 = _margins(sims, tgrid, a, b, len(sb[b - 1]), params.knn, single, params.shape_mix)
+        if (a, b) == (1, 1):
+            single = knn11
         if (a, b) == (1, 1):
             delta = _skip_cost(margin, sims, tgrid, n, m, params)
         weight = (0.5 * (a + b)) ** params.merge_weight
         cost = weight * (-margin) + params.merge_penalty * (a + b - 2)
+        span_a, span_b = _span_lengths(la, n, a), _span_lengths(lb, m, b)
+        if params.length_weight and span_a is not None and span_b is not None and len(span_a) and len(span_b):
+            rows_s = np.clip(np.arange(len(lo)) - a, 0, len(span_a) - 1)
+            ratio = (span_a[rows_s][:, None] + 1e-9) / (span_b[np.clip(tgrid, 0, len(span_b) - 1)] + 1e-9)
+            cost = cost + params.length_weight * np.abs(np.log(ratio))
         if (a, b) in strong:
             cost = np.where(margin < params.strong_margin, np.inf, cost)
         costs[(a, b)] = np.where(np.isnan(cost), np.inf, cost)
@@ -275,8 +317,20 @@ def _run_dp(
     return path, total / max(1, n + m)
 
 
-def align_spans(sa: Spans, sb: Spans, params: DPParams) -> list[PathBead]:
-    """Align two sequences given their span vectors (``sa[k-1]``: spans of k items)."""
+def _coarsen_lengths(lengths: FloatArray | None) -> FloatArray | None:
+    if lengths is None:
+        return None
+    n = len(lengths)
+    pairs = lengths[: n - n % 2].reshape(n // 2, 2).sum(axis=1)
+    return np.concatenate([pairs, lengths[n - n % 2 :]]) if n % 2 else pairs
+
+
+def align_spans(
+    sa: Spans, sb: Spans, params: DPParams,
+    la: FloatArray | None = None, lb: FloatArray | None = None,
+) -> list[PathBead]:
+    """Align two sequences given their span vectors (``sa[k-1]``: spans of k items) and,
+    optionally, their unit lengths on a common scale."""
     n, m = len(sa[0]), len(sb[0])
     if n == 0 or m == 0:
         return [(i, i + 1, 0, 0) for i in range(n)] + [(n, n, j, j + 1) for j in range(m)]
@@ -285,17 +339,10 @@ def align_spans(sa: Spans, sb: Spans, params: DPParams) -> list[PathBead]:
         hi = np.full(n + 1, m + 1, dtype=np.int64)
     else:
         ca, cb = _coarsen(sa[0]), _coarsen(sb[0])
-        coarse = align_spans(average_spans(ca, len(sa)), average_spans(cb, len(sb)), params)
+        coarse = align_spans(
+            average_spans(ca, len(sa)), average_spans(cb, len(sb)), params,
+            _coarsen_lengths(la), _coarsen_lengths(lb),
+        )
         lo, hi = _band_from_path(coarse, n, m, params.band)
-    path, _ = _run_dp(sa, sb, lo, hi, params)
+    path, _ = _run_dp(sa, sb, lo, hi, params, la, lb)
     return path
-
-
-def path_cost(sa: Spans, sb: Spans, params: DPParams) -> float:
-    """Cost per segment of the best full (unbanded) alignment: how well two sequences match."""
-    n, m = len(sa[0]), len(sb[0])
-    if n == 0 or m == 0:
-        return 0.0
-    lo = np.zeros(n + 1, dtype=np.int64)
-    hi = np.full(n + 1, m + 1, dtype=np.int64)
-    return _run_dp(sa, sb, lo, hi, params)[1]

@@ -54,11 +54,14 @@ def align_joint(
     vectors: Mapping[str, npt.NDArray[np.floating]],
     params: DPParams,
     spans: Mapping[str, Spans] | None = None,
+    lengths: Mapping[str, Sequence[float]] | None = None,
 ) -> tuple[AlignmentRow, ...]:
     """Rows in document order; every segment of every version in exactly one row.
 
     ``spans`` optionally gives precomputed span vectors per language (sentence level);
-    otherwise spans are averages of the segment vectors.
+    otherwise spans are averages of the segment vectors. ``lengths`` (characters per
+    segment) add a length-ratio term; each version's lengths are taken as shares of its
+    total, so languages with longer words compare fairly.
     """
     langs = list(vectors)
     if not langs:
@@ -73,8 +76,24 @@ def align_joint(
             return spans[lang]
         return average_spans(unit[lang], width)
 
+    share: dict[str, FloatArray] = {}
+    if lengths is not None:
+        for lang in langs:
+            arr = np.asarray(lengths[lang], dtype=np.float64)
+            share[lang] = arr / max(float(arr.sum()), 1e-9)
+
+    def row_lengths(rows: list[dict[str, tuple[int, ...]]]) -> FloatArray | None:
+        if not share:
+            return None
+        out = np.zeros(len(rows))
+        for r, row in enumerate(rows):
+            parts = [float(share[lg][list(idx)].sum()) for lg, idx in row.items() if idx]
+            out[r] = sum(parts) / len(parts)
+        return out
+
     first, second = max(combinations(langs, 2), key=lambda p: _pair_affinity(unit[p[0]], unit[p[1]]))
-    rows = path_rows(align_spans(spans_of(first), spans_of(second), params), first, second)
+    path = align_spans(spans_of(first), spans_of(second), params, share.get(first), share.get(second))
+    rows = path_rows(path, first, second)
     done = [first, second]
     for lang in langs:
         if lang in done:
@@ -83,7 +102,7 @@ def align_joint(
         for r, row in enumerate(rows):
             parts = [_unit(unit[lg][list(idx)].sum(axis=0)) for lg, idx in row.items() if idx]
             row_vecs[r] = _unit(np.sum(parts, axis=0))[0]
-        path = align_spans(average_spans(row_vecs, width), spans_of(lang), params)
+        path = align_spans(average_spans(row_vecs, width), spans_of(lang), params, row_lengths(rows), share.get(lang))
         merged: list[dict[str, tuple[int, ...]]] = []
         for r0, r1, j0, j1 in path:
             new: dict[str, tuple[int, ...]] = {lg: () for lg in done}

@@ -59,12 +59,14 @@ class SentenceRef:
 
 @dataclass(frozen=True)
 class Missing:
-    """Sentence ``sentence`` of version ``ref`` has no counterpart in version ``target``."""
+    """Sentence ``sentence`` of version ``ref`` has no counterpart in version ``target``
+    (``target == ref``: no other version has it, ``ref`` added it)."""
 
     ref: str
     target: str
     sentence: SentenceRef
-    gain: float
+    similarity: float  # its best cosine with any span of the target version
+    confirmed: bool  # every version agrees (error) rather than one direction only (warning)
 
 
 def _unit(v: Vectors) -> Vectors:
@@ -76,7 +78,9 @@ def row_vector(ctx: CheckContext, lang: str, indices: Sequence[int]) -> Vectors:
     return _unit(np.sum(ctx.vectors[lang][list(indices)], axis=0))
 
 
-def pair_margins(ctx: CheckContext, a: str, b: str, k: int) -> dict[int, tuple[float, float | None]]:
+def pair_margins(
+    ctx: CheckContext, a: str, b: str, k: int
+) -> dict[int, tuple[float, float | None]]:
     """Row index -> (cosine, margin or None when the article has no other candidate)."""
     rows = ctx.alignment
     ra = [r for r, row in enumerate(rows) if row.get(a)]
@@ -111,27 +115,13 @@ def row_sentences(ctx: CheckContext, lang: str, indices: Sequence[int]) -> list[
     return out
 
 
-def _weighted(vectors: Vectors, weights: np.ndarray) -> Vectors:
-    return _unit(np.sum(vectors * weights[:, None], axis=0))
-
-
-def removal_gains(ref_vecs: Vectors, ref_w: np.ndarray, tgt_vecs: Vectors, tgt_w: np.ndarray) -> list[float]:
-    """For each reference sentence: similarity gain of the paragraphs when it is removed."""
-    target = _weighted(tgt_vecs, tgt_w)
-    total = np.sum(ref_vecs * ref_w[:, None], axis=0)
-    base = float(_unit(total) @ target)
-    gains = []
-    for i in range(len(ref_vecs)):
-        rest = _unit(total - ref_w[i] * ref_vecs[i])
-        gains.append(float(rest @ target) - base)
-    return gains
-
-
 # Beads of the sentence sub-alignment: (reference sentences, target sentences).
 _BEADS = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2))
 
 
-def _span_vectors(vectors: Vectors, weights: np.ndarray, longest: int) -> dict[tuple[int, int], Vectors]:
+def _span_vectors(
+    vectors: Vectors, weights: np.ndarray, longest: int
+) -> dict[tuple[int, int], Vectors]:
     """(start, length) -> unit length-weighted sum: a stand-in for embedding the joined text."""
     out = {}
     for i in range(len(vectors)):
@@ -148,25 +138,21 @@ def unmatched_sentences(
     tgt_w: np.ndarray,
     floor: float,
     merge_penalty: float,
-    ref_background: Vectors | None = None,
-    tgt_background: Vectors | None = None,
-    merge_shrink: float = 0.5,
+    merge_shrink: float = 0.0,
 ) -> list[tuple[int, float]]:
     """Monotonic sentence alignment of a paragraph pair; reference sentences it leaves out.
 
     Maximises the sum over beads of (cosine - ``floor`` - ``merge_penalty`` per sentence
     beyond 1-1); leaving a sentence out scores 0, so a sentence is aligned only where
-    some target span is a better translation than ``floor``. Returns (reference
-    sentence index, its best cosine with any target span) for each one left out.
+    some target span is a better translation than ``floor``. Beads merge up to 3
+    sentences (translators split and join sentences); a span's vector is the
+    length-weighted sum of its sentence vectors. ``merge_shrink`` pulls a merged bead's
+    cosine toward its parts' mean cosine (0 = none). Returns (reference sentence index,
+    its best cosine with any target span) for each one left out.
     """
     n, m = len(ref_vecs), len(tgt_vecs)
     rs = _span_vectors(ref_vecs, ref_w, 3)
     ts = _span_vectors(tgt_vecs, tgt_w, 3)
-    # Margin normalisation: e5 vectors share a large common direction, so a summed span
-    # looks closer to *everything*; subtracting its mean cosine to unrelated text (the
-    # article's other rows, in the other language) cancels that inflation.
-    r_bias = {k: float(np.mean(tgt_background @ v)) if tgt_background is not None and len(tgt_background) else 0.0 for k, v in rs.items()}
-    t_bias = {k: float(np.mean(ref_background @ v)) if ref_background is not None and len(ref_background) else 0.0 for k, v in ts.items()}
     score = np.full((n + 1, m + 1), -np.inf)
     back: dict[tuple[int, int], tuple[int, int]] = {}
     score[0, 0] = 0.0
@@ -181,7 +167,6 @@ def unmatched_sentences(
                 gain = 0.0
                 if a and b:
                     cos = float(rs[(i - a, a)] @ ts[(j - b, b)])
-                    cos -= (r_bias[(i - a, a)] + t_bias[(j - b, b)]) / 2
                     if a > 1 or b > 1:
                         # A summed span is closer to anything than its parts are (the
                         # shared e5 direction adds up), which lets a merge swallow a
@@ -205,10 +190,7 @@ def unmatched_sentences(
     while i or j:
         a, b = back[(i, j)]
         if a == 1 and b == 0:
-            best_cos = max(
-                (float(rs[(i - 1, 1)] @ v) - (r_bias[(i - 1, 1)] + t_bias[k]) / 2 for k, v in ts.items()),
-                default=0.0,
-            )
+            best_cos = max((float(rs[(i - 1, 1)] @ v) for v in ts.values()), default=0.0)
             left_out.append((i - 1, best_cos))
         i, j = i - a, j - b
     return sorted(left_out)
@@ -233,7 +215,11 @@ def _needs_sentences(
         if len(sents[a]) != len(sents[b]):
             return True
         la, lb = len(ctx.text(a, row[a])), len(ctx.text(b, row[b]))
-        lo, hi = LENGTH_RATIO_RANGE.get((a, b)) or _flip(LENGTH_RATIO_RANGE.get((b, a))) or _DEFAULT_RATIO
+        lo, hi = (
+            LENGTH_RATIO_RANGE.get((a, b))
+            or _flip(LENGTH_RATIO_RANGE.get((b, a)))
+            or _DEFAULT_RATIO
+        )
         if not lo <= la / max(lb, 1) <= hi:
             return True
         margin = margins[(a, b)].get(r, (1.0, None))[1]
@@ -249,38 +235,74 @@ def _flip(rng: tuple[float, float] | None) -> tuple[float, float] | None:
 def find_missing(
     ctx: CheckContext, langs: Sequence[str], sents: dict[str, list[SentenceRef]]
 ) -> list[Missing]:
-    """Sentences missing from one version of a row, decided by gain (and majority)."""
+    """Sentences of a row that some version lacks, from two sub-alignments per pair.
+
+    * plain (no merge shrink): a sentence left out is a candidate. With three versions,
+      one left out against both others was added by its version (confirmed); one left
+      out against one version only was dropped by that version (warning: one direction).
+    * shrunk merges (``divergent_merge_shrink``): catches a dropped sentence a merge
+      swallowed, but splits look like drops more often, so a drop counts (confirmed)
+      only when the third version also has a sentence left out against the same target.
+    """
     t = ctx.settings.thresholds
-    texts = [s.text for lang in langs for s in sents[lang]]
-    vecs = ctx.embed(texts)
+    vecs = ctx.embed([s.text for lang in langs for s in sents[lang]])
     by_lang: dict[str, Vectors] = {}
     start = 0
     for lang in langs:
-        n = len(sents[lang])
-        by_lang[lang] = vecs[start : start + n]
-        start += n
-    flagged: dict[tuple[str, str], dict[int, float]] = {}
-    for ref in langs:
-        if len(sents[ref]) < 2:
-            continue  # removing the only sentence leaves nothing to compare
-        for tgt in langs:
-            if tgt == ref:
-                continue
-            gains = removal_gains(by_lang[ref], _weights(sents[ref]), by_lang[tgt], _weights(sents[tgt]))
-            flagged[(ref, tgt)] = {i: g for i, g in enumerate(gains) if g > t.divergent_sentence_gain}
-    out = []
-    for (ref, tgt), hits in flagged.items():
-        for i, gain in hits.items():
-            others = [o for o in langs if o not in (ref, tgt)]
-            # Majority: if every other version also lacks it, ref added it (reported once,
-            # from the pair with the first target); else tgt dropped it.
-            if others and all(i in flagged.get((ref, o), {}) for o in others):
-                if tgt != min(o for o in langs if o != ref):
-                    continue
-                out.append(Missing(ref, ref, sents[ref][i], gain))
-            else:
-                out.append(Missing(ref, tgt, sents[ref][i], gain))
-    return out
+        by_lang[lang] = vecs[start : start + len(sents[lang])]
+        start += len(sents[lang])
+    weights = {lang: _weights(sents[lang]) for lang in langs}
+
+    def left_out(shrink: float) -> dict[tuple[str, str], dict[int, float]]:
+        return {
+            (ref, tgt): dict(
+                unmatched_sentences(
+                    by_lang[ref],
+                    weights[ref],
+                    by_lang[tgt],
+                    weights[tgt],
+                    t.divergent_sentence_floor,
+                    0.0,
+                    shrink,
+                )
+            )
+            for ref in langs
+            for tgt in langs
+            if ref != tgt and sents[ref] and sents[tgt]
+        }
+
+    plain = left_out(0.0)
+    shrunk = left_out(t.divergent_merge_shrink) if len(langs) >= 3 else {}
+    found: dict[tuple[str, str, int], Missing] = {}
+
+    def add(miss: Missing, index: int) -> None:
+        key = (miss.ref, miss.target, index)
+        if key not in found or (miss.confirmed and not found[key].confirmed):
+            found[key] = miss
+
+    for (ref, tgt), hits in plain.items():
+        others = [o for o in langs if o not in (ref, tgt)]
+        for i, sim in hits.items():
+            if others and all(i in plain.get((ref, o), {}) for o in others):
+                add(Missing(ref, ref, sents[ref][i], sim, True), i)
+            elif _letters(sents[ref][i].text) >= _MIN_SENTENCE_LETTERS:
+                add(Missing(ref, tgt, sents[ref][i], sim, False), i)
+    for (ref, tgt), hits in shrunk.items():
+        others = [o for o in langs if o not in (ref, tgt)]
+        for i, sim in hits.items():
+            if all(i in shrunk.get((ref, o), {}) for o in others):
+                add(Missing(ref, ref, sents[ref][i], sim, False), i)
+            elif all(shrunk.get((o, tgt)) for o in others):
+                add(Missing(ref, tgt, sents[ref][i], sim, True), i)
+    return list(found.values())
+
+
+# A sentence this short ("Да.", a dateline) is not worth a one-direction finding.
+_MIN_SENTENCE_LETTERS = 12
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
 
 
 class DivergentSegment(Check):
@@ -289,19 +311,22 @@ class DivergentSegment(Check):
     Paragraph level: the aligned pair's margin (cosine minus the mean cosine of the
     ``align_knn`` nearest other rows, both ways) is below ``divergent_margin`` for every
     pair a version is in (error below ``divergent_margin_error``). Sentence level (rows
-    with a cheap sign of difference only): removing one sentence of a version raises its
-    paragraph's similarity to another version by more than ``divergent_sentence_gain``
-    (error above ``divergent_sentence_gain_error``): that sentence is missing there. The
-    finding names the version missing the sentence (or, with three versions, the one
-    that added a sentence no other has) and quotes the sentence. Rows reported by
-    untranslated-segment and rows with a missing version are skipped.
+    with a cheap sign of difference only): the sentences of each version pair are
+    sub-aligned (monotonic, merges up to 3, a sentence is left out when no span of the
+    other version is a better match than ``divergent_sentence_floor``); a sentence left
+    out is missing there. The finding names the version missing the sentence (or, with
+    three versions, the one with a sentence no other has) and quotes the sentence: an
+    error when all versions agree, a warning when one direction shows it. Rows reported
+    by untranslated-segment and rows with a missing version are skipped.
     """
 
     code = "TC202"
     name = "divergent-segment"
     severity = Severity.ERROR
     category = "meaning"
-    example = "The ru paragraph drops the second of the three sentences the be and en paragraphs have."
+    example = (
+        "The ru paragraph drops the second of the three sentences the be and en paragraphs have."
+    )
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         langs = ctx.languages
@@ -333,56 +358,102 @@ class DivergentSegment(Check):
     ) -> Iterable[Finding]:
         t = ctx.settings.thresholds
 
-        def margin(a: str, b: str) -> float | None:
+        def margin(a: str, b: str) -> float:
             key = (a, b) if (a, b) in margins else (b, a)
-            return margins[key].get(r, (1.0, None))[1]
+            value = margins[key].get(r, (1.0, None))[1]
+            return 1.0 if value is None else value
 
-        all_pairs = [margin(a, b) for a, b in combinations(langs, 2)]
-        if any(m is None for m in all_pairs):
-            return
-        low = {(a, b) for a, b in combinations(langs, 2) if (margin(a, b) or 0.0) < t.divergent_margin}
+        pairs_all = list(combinations(langs, 2))
+        low = {p for p in pairs_all if margin(*p) < t.divergent_margin}
         if not low:
             return
-        culprits = [
-            lang for lang in langs if all(((a, b) in low) for a, b in combinations(langs, 2) if lang in (a, b))
-        ]
+        culprits = [lang for lang in langs if all(p in low for p in pairs_all if lang in p)]
+        lang: str | None
         if len(langs) >= 3 and len(culprits) == 1:
-            lang: str | None = culprits[0]
-            pairs = [(a, b) for a, b in combinations(langs, 2) if lang in (a, b)]
-        elif len(low) == len(all_pairs):
-            lang = None
-            pairs = list(combinations(langs, 2))
+            lang = culprits[0]
+            pairs = [p for p in pairs_all if lang in p]
+        elif len(low) == len(pairs_all):
+            lang, pairs = None, pairs_all
         else:
             return  # one low pair among consistent ones: no version can be singled out
-        worst = max(margin(a, b) or 0.0 for a, b in pairs)  # the least bad pair still low
-        severity = Severity.ERROR if worst < t.divergent_margin_error else Severity.WARNING
+        worst = max(margin(*p) for p in pairs)  # the least bad of the low pairs
+        yield self._paragraph_finding(
+            ctx,
+            row,
+            langs,
+            lang,
+            f"margin {worst:+.3f}",
+            Severity.ERROR if worst < t.divergent_margin_error else Severity.WARNING,
+            {
+                "margin": round(worst, 4),
+                "pairs": {f"{a}-{b}": round(margin(a, b), 4) for a, b in pairs},
+            },
+        )
+
+    def _paragraph_finding(
+        self,
+        ctx: CheckContext,
+        row: AlignmentRow,
+        langs: Sequence[str],
+        lang: str | None,
+        evidence: str,
+        severity: Severity,
+        details: dict[str, object],
+    ) -> Finding:
         first = lang or langs[0]
         seg = ctx.segments(first, row[first])[0]
-        who = f"{lang} {seg.kind} {seg.index}" if lang else f"row of {seg.kind} {seg.index}"
-        others = ", ".join(o for o in langs if o != lang) if lang else ", ".join(langs)
-        yield self.finding(
+        who = (
+            f"{lang} {seg.kind} {seg.index}"
+            if lang
+            else f"the row of {first} {seg.kind} {seg.index}"
+        )
+        others = ", ".join(o for o in langs if o != lang)
+        return self.finding(
             ctx,
             lang=lang,
             segments={x: row[x] for x in langs},
-            message=f"{who} does not say what the {others} version(s) say (margin {worst:+.3f})",
+            message=f"{who} does not say what the {others} version(s) say ({evidence})",
             severity=severity,
-            details={"margin": round(worst, 4), "pairs": {f"{a}-{b}": round(margin(a, b) or 0.0, 4) for a, b in pairs}},
+            details=details,
         )
 
     def _sentences(
-        self, ctx: CheckContext, row: AlignmentRow, langs: Sequence[str], sents: dict[str, list[SentenceRef]]
+        self,
+        ctx: CheckContext,
+        row: AlignmentRow,
+        langs: Sequence[str],
+        sents: dict[str, list[SentenceRef]],
     ) -> Iterable[Finding]:
-        t = ctx.settings.thresholds
+        missing = find_missing(ctx, langs, sents)
+        # Most of a version's sentences have no counterpart anywhere: the paragraph itself
+        # is another text (a replaced paragraph), not one added sentence.
+        for lang in langs:
+            added = [m for m in missing if m.target == m.ref == lang]
+            if len(sents[lang]) >= 2 and len(added) * 2 >= len(sents[lang]) + 1 and len(langs) >= 3:
+                yield self._paragraph_finding(
+                    ctx,
+                    row,
+                    langs,
+                    lang,
+                    f"{len(added)} of {len(sents[lang])} sentences have no counterpart",
+                    Severity.ERROR,
+                    {"unmatched_sentences": len(added), "sentences": len(sents[lang])},
+                )
+                return
         best: dict[str, Missing] = {}  # version at fault -> strongest evidence
-        for miss in find_missing(ctx, langs, sents):
-            if miss.target not in best or miss.gain > best[miss.target].gain:
+        for miss in missing:
+            current = best.get(miss.target)
+            if current is None or (miss.confirmed, -miss.similarity) > (
+                current.confirmed,
+                -current.similarity,
+            ):
                 best[miss.target] = miss
         for lang, miss in sorted(best.items()):
             s = miss.sentence
             seg = ctx.article.versions[lang].segments[row[lang][0]]
             if miss.target == miss.ref:
                 others = ", ".join(o for o in langs if o != lang)
-                message = f'{lang} {seg.kind} {seg.index} has a sentence {others} do not: "{s.text}"'
+                message = f'{lang} {seg.kind} {seg.index} has a sentence the {others} version(s) do not: "{s.text}"'
             else:
                 message = f'{lang} {seg.kind} {seg.index} lacks a sentence the {miss.ref} version has: "{s.text}"'
             yield self.finding(
@@ -390,10 +461,12 @@ class DivergentSegment(Check):
                 lang=lang,
                 segments={x: row[x] for x in langs},
                 message=message,
-                severity=Severity.ERROR if miss.gain > t.divergent_sentence_gain_error else Severity.WARNING,
+                severity=Severity.ERROR if miss.confirmed else Severity.WARNING,
                 details={
                     "sentence": {"lang": s.lang, "segment": s.segment, "text": s.text},
-                    "spans": [{"lang": s.lang, "segment": s.segment, "start": s.start, "end": s.end}],
-                    "gain": round(miss.gain, 4),
+                    "spans": [
+                        {"lang": s.lang, "segment": s.segment, "start": s.start, "end": s.end}
+                    ],
+                    "similarity": round(miss.similarity, 4),
                 },
             )

@@ -214,7 +214,9 @@ class NameInconsistency(Check):
             if kind == "letter" and votes <= 0:
                 return None
             return minority
-        if votes_a != votes_b:
+        # Votes cannot judge a doubled letter: Belarusian (and often Russian) writes none, so
+        # the single form always looks closer (Elsworth/Ellsworth vs Элсуорт).
+        if votes_a != votes_b and kind != "double":
             return 0 if votes_a > votes_b else 1
         # A doubled letter or a C/K swap between two single mentions is a misspelling either
         # way; one other letter could be two names (Mali/Bali): stay silent.
@@ -331,7 +333,7 @@ class NameInconsistency(Check):
         """A name in the target segment that matches nothing aligned but another name of the article."""
         row_names = {lang: data.in_row(lang, row) for lang in ctx.languages}
         for t in row_names[target]:
-            if any(cross_match(t.text, target, o.text, o.lang, slack=1)
+            if any(present_as(t, o, o.lang)
                    for lang in ctx.languages if lang != target for o in data.in_row(lang, row, names_only=False)):
                 continue
             for lang in ctx.languages:

@@ -22,7 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from transcheck.checks.base import Check, CheckContext
-from transcheck.langid import SUPPORTED, LangGuess, LanguageIdentifier, default_identifier
+from transcheck.langid import (
+    CYRILLIC_LANGS,
+    LATIN_LANGS,
+    SUPPORTED,
+    LangGuess,
+    LanguageIdentifier,
+    count_letters,
+    default_identifier,
+)
 from transcheck.model import Finding, Severity
 from transcheck.sentences import split_sentences
 
@@ -71,6 +79,8 @@ def _find(ctx: CheckContext) -> list[UntranslatedHit]:
                 continue
             if g.confidence < t.untranslated_min_confidence:
                 continue
+            if _script(g.lang) != _script(lang) and _own_script_share(seg.text, lang) >= _OWN_SCRIPT_SHARE:
+                continue  # e.g. a Russian sentence naming "Microsoft Windows Update": names, not English
             sentences = [s.text for s in split_sentences(seg.text)]
             share = ident.share_in(sentences, g.lang) if len(sentences) > 1 else 1.0
             if share < t.untranslated_min_share:
@@ -114,6 +124,21 @@ def _find(ctx: CheckContext) -> list[UntranslatedHit]:
         if any((lang, i) in segments for lang, idx in row.items() for i in idx)
     }
     return result
+
+
+# A version whose own script holds this share of the letters is written in it, whatever
+# the names (a ru paragraph full of English product names); untranslated text has ~0.
+_OWN_SCRIPT_SHARE = 0.25
+
+
+def _script(lang: str) -> str:
+    return "cyr" if lang in CYRILLIC_LANGS else "lat" if lang in LATIN_LANGS else "?"
+
+
+def _own_script_share(text: str, lang: str) -> float:
+    letters, cyr, lat = count_letters(text)
+    own = {"cyr": cyr, "lat": lat}.get(_script(lang), 0)
+    return own / letters if letters else 0.0
 
 
 def _near_identical(a: str, b: str, ratio: float) -> bool:
