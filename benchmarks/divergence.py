@@ -156,28 +156,33 @@ def main() -> None:
     # ---- calibration statistics on clean articles
     ratios: dict[tuple[str, str], list[float]] = {p: [] for p in combinations(LANGS, 2)}
     for a in sources["flores"]:
-        for x, y in ratios:
-            ratios[(x, y)].extend(len(p) / len(q) for p, q in zip(a[x], a[y]))
+        for (x, y), values in ratios.items():
+            values.extend(len(p) / len(q) for p, q in zip(a[x], a[y]))
     print("\nFLORES length ratio len(a)/len(b) percentiles 0.5/1/50/99/99.5:")
     for pair, vals in ratios.items():
         print(f"  {pair}: {np.percentile(vals, [0.5, 1, 50, 99, 99.5]).round(3).tolist()}")
 
     clean_margin: list[float] = []
+    culprit: list[float] = []
     trig = Counter()
     for src, arts in sources.items():
         for n, paras in enumerate(arts):
             ctx = context(make_article(f"{src}{n}", paras), embedder, settings, langid)
             margins = {p: pair_margins(ctx, *p, settings.thresholds.align_knn) for p in combinations(LANGS, 2)}
             for r, row in enumerate(ctx.alignment):
-                ms = [margins[p][r][1] for p in margins]
-                if all(m is not None for m in ms):
-                    clean_margin.append(min(m for m in ms if m is not None))
+                ms = {p: margins[p][r][1] for p in margins}
+                if all(m is not None for m in ms.values()):
+                    clean_margin.append(min(m for m in ms.values() if m is not None))
+                    # What the check compares with divergent_margin: a version's best pair.
+                    culprit.append(min(max(m for p, m in ms.items() if lang in p and m is not None) for lang in LANGS))
                 sents = {lang: row_sentences(ctx, lang, row[lang]) for lang in LANGS}
                 needs = _needs_sentences(ctx, row, LANGS, sents, margins, r)
                 trig[needs] += 1
     q = [0.5, 1, 2, 5, 50]
     print(f"\nclean rows: {len(clean_margin)}; sentence-level trigger rate on clean rows: {trig[True] / sum(trig.values()):.3f}")
     print(f"clean min-pair margin percentiles {q}: {np.percentile(clean_margin, q).round(4).tolist()}")
+    print(f"clean min over versions of the version's best-pair margin, percentiles {q}: "
+          f"{np.percentile(culprit, q).round(4).tolist()}")
 
     # ---- planted faults
     rng = random.Random(args.seed)

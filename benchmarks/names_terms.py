@@ -245,7 +245,7 @@ def generated_glossary(doc: Doc, rng: random.Random) -> tuple[Glossary, list[tup
     seen: set[str] = set()
     for row, cluster in _row_clusters(doc):
         key = cluster["en"][0].stem
-        if key in seen:
+        if key in seen or any(c.isascii() for lang in ("be", "ru") for c in cluster[lang][0].text if c.isalpha()):
             continue
         seen.add(key)
         forbidden = {}
@@ -329,7 +329,7 @@ def main() -> int:
     }
     stats: dict[str, Counter[str]] = defaultdict(Counter)
     misses = 0
-    for name, planter in planters.items():
+    for planter in planters.values():
         made = 0
         attempts = 0
         while made < args.trials and attempts < args.trials * 20:

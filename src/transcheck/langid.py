@@ -81,26 +81,31 @@ class LanguageIdentifier:
         self._lock = threading.Lock()
         self._detectors: dict[str, Any] = {}
 
-    def _detector(self, script: str) -> Any:
+    def _detector(self, script: str, accurate: bool) -> Any:
+        low = self.low_accuracy and not accurate
+        key = f"{script}-{'low' if low else 'high'}"
         with self._lock:
-            if script not in self._detectors:
+            if key not in self._detectors:
                 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
                 codes = CYRILLIC_LANGS if script == "cyr" else LATIN_LANGS
                 langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
                 builder = LanguageDetectorBuilder.from_languages(*langs)
-                if self.low_accuracy:
+                if low:
                     builder = builder.with_low_accuracy_mode()
-                self._detectors[script] = builder.build()
-            return self._detectors[script]
+                self._detectors[key] = builder.build()
+            return self._detectors[key]
 
-    def identify(self, text: str) -> LangGuess:
+    def identify(self, text: str, accurate: bool = False) -> LangGuess:
+        """``accurate``: use lingua's high-accuracy models (loaded on first such call) —
+        for confirming the rare text the fast screen calls foreign, e.g. an English
+        title full of French place names that the trigram models call French."""
         letters, cyr, lat = count_letters(text)
         if cyr == 0 and lat == 0:
             return LangGuess(None, 0.0, letters, 0.0)
         script = "cyr" if cyr >= lat else "lat"
         share = max(cyr, lat) / max(letters, 1)
-        scores = self._scores(script, text)
+        scores = self._scores(script, text, accurate)
         if script == "cyr":
             scores = _apply_vetoes(scores, text.lower(), cyr)
         if not scores:
@@ -112,11 +117,11 @@ class LanguageIdentifier:
     def identify_many(self, texts: Iterable[str]) -> list[LangGuess]:
         return [self.identify(t) for t in texts]
 
-    def _scores(self, script: str, text: str) -> dict[str, float]:
-        values = self._detector(script).compute_language_confidence_values(text)
+    def _scores(self, script: str, text: str, accurate: bool) -> dict[str, float]:
+        values = self._detector(script, accurate).compute_language_confidence_values(text)
         return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
 
-    def share_in(self, sentences: Sequence[str], lang: str) -> float:
+    def share_in(self, sentences: Sequence[str], lang: str, accurate: bool = False) -> float:
         """Share of the letters of ``sentences`` that are in sentences identified as ``lang``.
 
         Used to tell a paragraph *in* another language from one that *quotes* it.
@@ -124,7 +129,7 @@ class LanguageIdentifier:
         total = 0
         hit = 0
         for sentence in sentences:
-            guess = self.identify(sentence)
+            guess = self.identify(sentence, accurate)
             total += guess.letters
             if guess.lang == lang:
                 hit += guess.letters

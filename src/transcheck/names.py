@@ -145,17 +145,7 @@ def cross_match(a: str, lang_a: str, b: str, lang_b: str, slack: int = 0) -> boo
 
 # Words of English names that translations translate rather than transliterate
 # (Downing Street → Даунинг-стрит or улица Даунинг; Sesame Street → «Вуліца Сезам»).
-GENERIC_EN = frozenset("""
-    street road avenue square lane bridge harbour harbor gate gates brewery foundation article
-    river lake sea ocean mount mountain island islands bay gulf cape valley park garden gardens
-    university college school hospital church cathedral palace tower castle museum library
-    house hall court centre center station airport port city county district province region
-    north south east west northern southern eastern western central great new old saint st
-    national international federal royal united republic kingdom empire union league party
-    company group council committee ministry department office agency association society
-    day days week year war world cup prize award championship games olympic olympics
-    black white red green blue
-""".split())
+GENERIC_EN = frozenset(["#", "noqa:", "SIM905", "(a", "word", "list", "reads", "best", "as", "text)", "street", "road", "avenue", "square", "lane", "bridge", "harbour", "harbor", "gate", "gates", "brewery", "foundation", "article", "river", "lake", "sea", "ocean", "mount", "mountain", "island", "islands", "bay", "gulf", "cape", "valley", "park", "garden", "gardens", "university", "college", "school", "hospital", "church", "cathedral", "palace", "tower", "castle", "museum", "library", "house", "hall", "court", "centre", "center", "station", "airport", "port", "city", "county", "district", "province", "region", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "great", "new", "old", "saint", "st", "national", "international", "federal", "royal", "united", "republic", "kingdom", "empire", "union", "league", "party", "company", "group", "council", "committee", "ministry", "department", "office", "agency", "association", "society", "day", "days", "week", "year", "war", "world", "cup", "prize", "award", "championship", "games", "olympic", "olympics", "black", "white", "red", "green", "blue"])
 
 
 # English adjectives of nationality/place (German, Korean, Chinese, British): translated as
@@ -173,7 +163,7 @@ EXONYM_GUARD = False
 def _ru_exonym_risk(word: str) -> bool:
     """A Russian word the dictionary knows as a place or a common noun: English often uses
     another name for it (Китай/China, Исландия/Iceland, Солнце/Sun)."""
-    known, proper, _ = ru_word_info(word)
+    known, _proper, _ = ru_word_info(word)
     if not known:
         return False
     from transcheck.morphology import _analyzer
@@ -200,9 +190,8 @@ def independent_witness(token: Token, target: str) -> bool:
         return False  # an adjective (Луізіянскага): English may say it another way
     if target == "en" and token.lang == "ru" and EXONYM_GUARD and _ru_exonym_risk(token.text):
         return False
-    if target == "en" and token.lang == "be" and "-" in token.text:
-        return False  # compounds (Даўнінг-стрыт, Саюз-Апалон) mix translation and transliteration
-    return True
+    # Compounds (Даўнінг-стрыт, Саюз-Апалон) mix translation and transliteration.
+    return not (target == "en" and token.lang == "be" and "-" in token.text)
 
 
 def present_as(name: Token, word: Token, lang: str) -> bool:
@@ -244,6 +233,8 @@ def near_duplicate(a: str, b: str, lang: str) -> str | None:
         return "double"
     if a.startswith(b) or b.startswith(a):
         return None
+    if lang == "en" and any(DEMONYM_EN.search(x.removesuffix("s")) for x in (a, b)):
+        return None  # Koreans/Koreas, Germans/Germany: derivation
     if lang == "en" and a.replace("c", "k") == b.replace("c", "k"):
         return "c/k"
     if a[0] != b[0]:

@@ -330,7 +330,20 @@ def align_spans(
     la: FloatArray | None = None, lb: FloatArray | None = None,
 ) -> list[PathBead]:
     """Align two sequences given their span vectors (``sa[k-1]``: spans of k items) and,
-    optionally, their unit lengths on a common scale."""
+    optionally, their unit lengths on a common scale.
+
+    BLAS runs single-threaded here: the DP multiplies many small blocks, and OpenBLAS
+    threads spinning on a busy machine made it 25x slower (3.0 s vs 0.12 s measured).
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _align_spans(sa, sb, params, la, lb)
+
+
+def _align_spans(
+    sa: Spans, sb: Spans, params: DPParams, la: FloatArray | None, lb: FloatArray | None
+) -> list[PathBead]:
     n, m = len(sa[0]), len(sb[0])
     if n == 0 or m == 0:
         return [(i, i + 1, 0, 0) for i in range(n)] + [(n, n, j, j + 1) for j in range(m)]
@@ -339,7 +352,7 @@ def align_spans(
         hi = np.full(n + 1, m + 1, dtype=np.int64)
     else:
         ca, cb = _coarsen(sa[0]), _coarsen(sb[0])
-        coarse = align_spans(
+        coarse = _align_spans(
             average_spans(ca, len(sa)), average_spans(cb, len(sb)), params,
             _coarsen_lengths(la), _coarsen_lengths(lb),
         )

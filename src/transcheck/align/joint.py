@@ -11,7 +11,7 @@ lacks it (if the base pair lacks it, the row holding it alone is matched by the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 import numpy as np

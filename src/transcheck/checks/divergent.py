@@ -316,7 +316,8 @@ class DivergentSegment(Check):
     other version is a better match than ``divergent_sentence_floor``); a sentence left
     out is missing there. The finding names the version missing the sentence (or, with
     three versions, the one with a sentence no other has) and quotes the sentence: an
-    error when all versions agree, a warning when one direction shows it. Rows reported
+    error for an omission all versions agree on, a warning for an omission one direction
+    shows and for an addition. Rows reported
     by untranslated-segment and rows with a missing version are skipped.
     """
 
@@ -461,7 +462,12 @@ class DivergentSegment(Check):
                 lang=lang,
                 segments={x: row[x] for x in langs},
                 message=message,
-                severity=Severity.ERROR if miss.confirmed else Severity.WARNING,
+                # An omission all versions agree on is an error; an addition stays a warning
+                # (translators legitimately add an explanation; one split sentence the
+                # sub-alignment failed to merge looks the same: FLORES french-guiana, be).
+                severity=Severity.ERROR
+                if miss.confirmed and miss.target != miss.ref
+                else Severity.WARNING,
                 details={
                     "sentence": {"lang": s.lang, "segment": s.segment, "text": s.text},
                     "spans": [

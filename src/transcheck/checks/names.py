@@ -1,8 +1,13 @@
 """name-inconsistency: a person or place spelled two ways, or dropped from one version.
 
 Precision over recall: a name check that cries wolf gets switched off. Every rule below
-needs two independent signals before it fires; benchmarks/names_terms.py measures the
-false alarms on clean FLORES/NTREX articles.
+needs two independent signals before it fires. Calibrated by benchmarks/names_terms.py on
+624 FLORES+NTREX articles, one row per sentence (seed 7, 300 trials per fault):
+5.6 findings per 100 clean articles (4.5 within-version, most of them real spelling
+variants in the reference translations: Хеопаса/Хеопса, Лівігстан/Лівінгстан; 1.1
+missing-name), precision 0.92 / recall 0.89 on doubled-letter respellings, 0.85 / 0.61 on
+one-letter respellings, 0.80 / 0.61 on names dropped from a row of a version that names
+them elsewhere.
 """
 
 from __future__ import annotations
@@ -17,12 +22,11 @@ from transcheck.glossary import Glossary
 from transcheck.model import Finding, Severity
 from transcheck.morphology import same_word
 from transcheck.names import (
-    capitalised_words,
-    collapse_doubles,
-    independent_witness,
     Token,
+    capitalised_words,
     cross_distance,
     cross_match,
+    independent_witness,
     name_candidates,
     near_duplicate,
     present_as,
@@ -74,8 +78,18 @@ def article_names(ctx: CheckContext) -> ArticleNames:
     return result
 
 
+def ensure_untranslated(ctx: CheckContext) -> None:
+    """Fill ctx.cache["untranslated_rows"/"untranslated_segments"] when the untranslated
+    check did not run first (``--select TC4``), if the run has a language identifier."""
+    if "untranslated_rows" not in ctx.cache and "langid" in ctx.resources:
+        from transcheck.checks.untranslated import untranslated_hits
+
+        untranslated_hits(ctx)
+
+
 def usable_rows(ctx: CheckContext) -> list[int]:
     """Rows where every version has text and none is untranslated (checks' precondition)."""
+    ensure_untranslated(ctx)
     skip: set[int] = ctx.cache.get("untranslated_rows", set())
     langs = ctx.languages
     return [r for r, row in enumerate(ctx.alignment) if r not in skip and all(row.get(lang) for lang in langs)]
@@ -203,10 +217,9 @@ class NameInconsistency(Check):
         stems_a, votes_a = self._evidence(ctx, data, lang, ga, gb[0], usable)
         stems_b, votes_b = self._evidence(ctx, data, lang, gb, ga[0], usable)
         for other in stems_a.keys() & stems_b.keys():
-            if not stems_a[other] & stems_b[other] and not any(
-                collapse_doubles(x) == collapse_doubles(y) for x in stems_a[other] for y in stems_b[other]
-            ):
-                return None  # the other version has two different names there: Iran/Iraq
+            if not stems_a[other] & stems_b[other]:
+                # The other version has two different names there: Iran/Iraq, Alan/Allan.
+                return None
         if len(ga) != len(gb):
             minority, votes = (0, votes_a) if len(ga) < len(gb) else (1, votes_b)
             # One other letter (Шнейдер/Шнайдер, Шаям/Шыям) is also how careful translators
@@ -214,9 +227,10 @@ class NameInconsistency(Check):
             if kind == "letter" and votes <= 0:
                 return None
             return minority
-        # Votes cannot judge a doubled letter: Belarusian (and often Russian) writes none, so
-        # the single form always looks closer (Elsworth/Ellsworth vs Элсуорт).
-        if votes_a != votes_b and kind != "double":
+        # Votes cannot judge a doubled letter (Belarusian, often Russian, writes none, so the
+        # single form always looks closer: Elsworth/Ellsworth vs Элсуорт) nor C/K (Cyrillic
+        # has only к, so "Afrika" looks closer to Африка than "Africa" does).
+        if votes_a != votes_b and kind == "letter":
             return 0 if votes_a > votes_b else 1
         # A doubled letter or a C/K swap between two single mentions is a misspelling either
         # way; one other letter could be two names (Mali/Bali): stay silent.
@@ -236,13 +250,11 @@ class NameInconsistency(Check):
                 if other == lang:
                     continue
                 own = rival_best = 99
-                best: Token | None = None
                 strict: list[tuple[int, str]] = []
                 for o in data.in_row(other, row):
                     if cross_match(t.text, lang, o.text, other, slack=1):
                         d = _fit(t.stem, lang, o.stem, other)
-                        if d < own:
-                            own, best = d, o
+                        own = min(own, d)
                         if cross_match(t.text, lang, o.text, other):
                             strict.append((d, o.stem))
                     if cross_match(rival.text, lang, o.text, other, slack=1):

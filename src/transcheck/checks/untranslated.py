@@ -81,8 +81,13 @@ def _find(ctx: CheckContext) -> list[UntranslatedHit]:
                 continue
             if _script(g.lang) != _script(lang) and _own_script_share(seg.text, lang) >= _OWN_SCRIPT_SHARE:
                 continue  # e.g. a Russian sentence naming "Microsoft Windows Update": names, not English
+            # The fast screen found a foreign segment (rare): confirm with the accurate models.
+            g = ident.identify(seg.text, accurate=True)
+            if g.lang in (None, lang) or g.confidence < t.untranslated_min_confidence:
+                continue
+            assert g.lang is not None
             sentences = [s.text for s in split_sentences(seg.text)]
-            share = ident.share_in(sentences, g.lang) if len(sentences) > 1 else 1.0
+            share = ident.share_in(sentences, g.lang, accurate=True) if len(sentences) > 1 else 1.0
             if share < t.untranslated_min_share:
                 continue
             hits[(lang, seg.index)] = UntranslatedHit(
