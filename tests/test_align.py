@@ -301,3 +301,13 @@ def test_language_of() -> None:
 
     assert language_of(Path("x/story.en.md")) == "en"
     assert language_of(Path("story.md")) is None
+
+
+def test_five_segment_beads_only_with_max_merge_4() -> None:
+    from transcheck.align import DPParams
+
+    assert (2, 3) not in DPParams(max_merge=3).beads()
+    assert (2, 2) in DPParams(max_merge=3).beads()
+    four = DPParams(max_merge=4).beads()
+    assert {(2, 3), (3, 2), (1, 4), (4, 1)} <= set(four)
+    assert (2, 4) not in four

@@ -121,3 +121,39 @@ def test_clean_flores_articles_rarely_alarm(shared_data: Path) -> None:
         rows = {lang: rec[lang] for lang in ("be", "ru", "en")}
         alarms += len(run(CHECK, rows))
     assert alarms <= 150 * 0.08, alarms
+
+
+def test_vowel_variant_is_info_and_typo_is_warning() -> None:
+    """Картар/Картэр is how careful translators vary a name (INFO); Кантэр is a slip."""
+    from transcheck.model import Severity
+
+    base = {
+        "en": ["Carter arrived in Minsk.", "Carter said no.", "Carter left.", "Sybiha met Carter."],
+        "ru": ["Картер прибыл в Минск.", "Картер сказал нет.", "Картер уехал.", "Сибига встретил Картера."],
+        "be": ["Картэр прыбыў у Мінск.", "Картэр сказаў не.", "Потым Картар з'ехаў.", "Сібіга сустрэў Картэра."],
+    }
+    variant = run(CHECK, base)
+    assert [(f.lang, f.severity) for f in variant] == [("be", Severity.INFO)], [f.message for f in variant]
+    typo = {k: list(v) for k, v in base.items()}
+    typo["be"][2] = "Потым Кантэр з'ехаў."
+    loud = [f for f in run(CHECK, typo) if f.severity >= Severity.WARNING]
+    assert [f.details["forms"] for f in loud] == [["Кантэр", "Картэр"]]
+
+
+def test_names_thresholds_drive_the_check() -> None:
+    """names_require_known lives in config.Thresholds (and so in the report signature)."""
+    import dataclasses
+
+    from _names_helpers import make_ctx
+
+    from transcheck.config import Settings, Thresholds
+
+    assert Settings().signature("m")["names_require_known"] == 1
+    rows = {k: list(v) for k, v in THREE.items()}
+    rows["be"][0] = "Міністр замежных спраў прыбыў у Брусель."
+    rows["be"][1] = "Кая Калас падзякавала міністру за перамовы."
+    rows["be"][2] = "Ён сказаў, што перамовы працягнуцца."  # be never names Sybiha now
+    assert run(CHECK, rows) == []
+    ctx = make_ctx(rows)
+    ctx.settings = dataclasses.replace(ctx.settings, thresholds=Thresholds(names_require_known=0))
+    assert {f.lang for f in CHECK.run(ctx)} == {"be"}

@@ -2,7 +2,8 @@
 
 Why this shape:
 
-* **Beads** 0-1, 1-0, 1-1, 1-2, 2-1, and the "strong" beads 2-2, 1-3, 3-1 that are only
+* **Beads** 0-1, 1-0, 1-1, 1-2, 2-1, and the "strong" beads 2-2, 1-3, 3-1 (with
+  ``max_merge`` 4 also 2-3, 3-2, 1-4, 4-1) that are only
   allowed when their margin clears ``strong_margin`` (a merge must be earned by evidence,
   not by the arithmetic of the cost).
 * **Fair merged candidates.** A merged span is scored through its own vector (the
@@ -35,7 +36,15 @@ IntArray = npt.NDArray[np.int64]
 
 # A bead as (a, b): a segments of the first sequence aligned with b of the second.
 BASIC_BEADS: tuple[tuple[int, int], ...] = ((0, 1), (1, 0), (1, 1), (1, 2), (2, 1))
-STRONG_BEADS: tuple[tuple[int, int], ...] = ((2, 2), (1, 3), (3, 1))
+# The beads of five segments (2-3, 3-2, 1-4, 4-1) come only with max_merge >= 4 (bertalign's
+# max_align 5): 5% of Bleualign's gold beads are of these shapes.
+STRONG_BEADS: tuple[tuple[int, int], ...] = ((2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1))
+
+
+def _needs(bead: tuple[int, int]) -> int:
+    """The max_merge a strong bead needs: its larger side, and 4 for five-segment beads."""
+    return max(max(bead), 4 if sum(bead) >= 5 else 0)
+
 
 # (start_a, end_a, start_b, end_b): half-open index ranges of one bead of a path.
 PathBead = tuple[int, int, int, int]
@@ -60,7 +69,7 @@ class DPParams:
 
     def beads(self) -> tuple[tuple[int, int], ...]:
         basic = tuple(bd for bd in BASIC_BEADS if max(bd) <= max(1, self.max_merge))
-        strong = tuple(bd for bd in STRONG_BEADS if max(bd) <= self.max_merge)
+        strong = tuple(bd for bd in STRONG_BEADS if _needs(bd) <= self.max_merge)
         return basic + strong
 
 

@@ -42,7 +42,8 @@ def normalise(vectors: npt.NDArray[np.floating]) -> Vectors:
         out = out.reshape(len(out), -1)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (out / norms).astype(np.float32, copy=False)
+    normalised: Vectors = (out / norms).astype(np.float32, copy=False)
+    return normalised
 
 
 def load_embedder(spec: str, *, prefix: str = "query") -> Embedder:

@@ -50,7 +50,8 @@ def article_to_dict(result: ArticleResult, languages: list[str]) -> dict[str, An
 
 
 def to_dict(result: RunResult) -> dict[str, Any]:
-    languages = [str(lang) for lang in result.settings.get("languages", [])]  # type: ignore[union-attr]
+    configured = result.settings.get("languages", [])
+    languages = [str(lang) for lang in configured] if isinstance(configured, (list, tuple)) else []
     return {
         "tool": {"name": "transcheck", "version": __version__},
         "settings": dict(result.settings),
