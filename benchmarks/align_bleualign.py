@@ -3,7 +3,7 @@
     python benchmarks/align_bleualign.py /work/shared/data/bleualign_de_fr
 
 DIR holds NAME.de / NAME.fr (one sentence per line) and gold NAME.defr (``[i,j]:[k]``).
-Sentences and concatenations of up to 3 consecutive sentences are embedded once through
+Sentences and concatenations of up to align_max_merge (4) consecutive sentences are embedded once through
 the persistent cache (bertalign's idea); the aligner is transcheck.align's sentence mode.
 Ends with ``strict_f1=... lax_f1=... align_s=...`` (align_s excludes embedding).
 """

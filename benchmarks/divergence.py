@@ -12,10 +12,11 @@ per article copy:
 * untranslated — be paragraph replaced by its ru counterpart, en by ru, ru by en, be by en
 
 Prints the statistics the thresholds are set from (clean margins, clean and planted
-sentence gains, FLORES length ratios), then recall/precision per fault and false
-alarms per 100 clean paragraphs / articles.
+sentence gains, FLORES length ratios), the TC202 findings on clean articles (every one a
+false alarm), then recall/precision per fault and false alarms per 100 clean paragraphs
+and per 100 clean articles, separately for error+warning and for all severities.
 
-    python benchmarks/divergence.py [--seed 7] [--limit N]
+    python benchmarks/divergence.py [--seed 7] [--limit N] [--skip-stats] [--show serious|all]
 """
 
 from __future__ import annotations
@@ -140,6 +141,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--limit", type=int, default=0, help="articles per source (0 = all)")
+    parser.add_argument("--skip-stats", action="store_true", help="skip the calibration statistics (faster)")
+    parser.add_argument(
+        "--show", choices=("serious", "all"), default="serious",
+        help="print TC202 findings on clean articles: error+warning only, or every severity",
+    )
     args = parser.parse_args()
     sources = {"flores": flores_articles(), "ntrex": ntrex_articles()}
     if args.limit:
@@ -154,53 +160,60 @@ def main() -> None:
     print(f"embedded {len(all_texts)} paragraphs in {time.perf_counter() - t0:.1f}s (cache: {embedder.computed} new)")
 
     # ---- calibration statistics on clean articles
-    ratios: dict[tuple[str, str], list[float]] = {p: [] for p in combinations(LANGS, 2)}
-    for a in sources["flores"]:
-        for (x, y), values in ratios.items():
-            values.extend(len(p) / len(q) for p, q in zip(a[x], a[y]))
-    print("\nFLORES length ratio len(a)/len(b) percentiles 0.5/1/50/99/99.5:")
-    for pair, vals in ratios.items():
-        print(f"  {pair}: {np.percentile(vals, [0.5, 1, 50, 99, 99.5]).round(3).tolist()}")
+    if not args.skip_stats:
+        ratios: dict[tuple[str, str], list[float]] = {p: [] for p in combinations(LANGS, 2)}
+        for a in sources["flores"]:
+            for (x, y), values in ratios.items():
+                values.extend(len(p) / len(q) for p, q in zip(a[x], a[y]))
+        print("\nFLORES length ratio len(a)/len(b) percentiles 0.5/1/50/99/99.5:")
+        for pair, vals in ratios.items():
+            print(f"  {pair}: {np.percentile(vals, [0.5, 1, 50, 99, 99.5]).round(3).tolist()}")
 
-    clean_margin: list[float] = []
-    culprit: list[float] = []
-    trig = Counter()
-    for src, arts in sources.items():
-        for n, paras in enumerate(arts):
-            ctx = context(make_article(f"{src}{n}", paras), embedder, settings, langid)
-            margins = {p: pair_margins(ctx, *p, settings.thresholds.align_knn) for p in combinations(LANGS, 2)}
-            for r, row in enumerate(ctx.alignment):
-                ms = {p: margins[p][r][1] for p in margins}
-                if all(m is not None for m in ms.values()):
-                    clean_margin.append(min(m for m in ms.values() if m is not None))
-                    # What the check compares with divergent_margin: a version's best pair.
-                    culprit.append(min(max(m for p, m in ms.items() if lang in p and m is not None) for lang in LANGS))
-                sents = {lang: row_sentences(ctx, lang, row[lang]) for lang in LANGS}
-                needs = _needs_sentences(ctx, row, LANGS, sents, margins, r)
-                trig[needs] += 1
-    q = [0.5, 1, 2, 5, 50]
-    print(f"\nclean rows: {len(clean_margin)}; sentence-level trigger rate on clean rows: {trig[True] / sum(trig.values()):.3f}")
-    print(f"clean min-pair margin percentiles {q}: {np.percentile(clean_margin, q).round(4).tolist()}")
-    print(f"clean min over versions of the version's best-pair margin, percentiles {q}: "
-          f"{np.percentile(culprit, q).round(4).tolist()}")
+        clean_margin: list[float] = []
+        culprit: list[float] = []
+        trig = Counter()
+        for src, arts in sources.items():
+            for n, paras in enumerate(arts):
+                ctx = context(make_article(f"{src}{n}", paras), embedder, settings, langid)
+                margins = {p: pair_margins(ctx, *p, settings.thresholds.align_knn) for p in combinations(LANGS, 2)}
+                for r, row in enumerate(ctx.alignment):
+                    ms = {p: margins[p][r][1] for p in margins}
+                    if all(m is not None for m in ms.values()):
+                        clean_margin.append(min(m for m in ms.values() if m is not None))
+                        # What the check compares with divergent_margin: a version's best pair.
+                        culprit.append(min(max(m for p, m in ms.items() if lang in p and m is not None) for lang in LANGS))
+                    sents = {lang: row_sentences(ctx, lang, row[lang]) for lang in LANGS}
+                    needs = _needs_sentences(ctx, row, LANGS, sents, margins, r)
+                    trig[needs] += 1
+        q = [0.5, 1, 2, 5, 50]
+        print(f"\nclean rows: {len(clean_margin)}; sentence-level trigger rate on clean rows: {trig[True] / sum(trig.values()):.3f}")
+        print(f"clean min-pair margin percentiles {q}: {np.percentile(clean_margin, q).round(4).tolist()}")
+        print(f"clean min over versions of the version's best-pair margin, percentiles {q}: "
+              f"{np.percentile(culprit, q).round(4).tolist()}")
+
 
     # ---- planted faults
     rng = random.Random(args.seed)
     pool = sources["flores"] + sources["ntrex"]
-    results: dict[str, Counter[str]] = {}
-    clean_alarms = Counter()
+    # level -> fault kind -> counters; "serious" = error+warning (what an editor sees as
+    # alarms), "all" = every severity including info.
+    results: dict[str, dict[str, Counter[str]]] = {"serious": {}, "all": {}}
+    clean_alarms: dict[str, Counter[str]] = {"serious": Counter(), "all": Counter()}
+    shown: list[tuple[str, Finding]] = []
     n_clean_paras = 0
     n_clean_articles = 0
     for src, arts in sources.items():
         for n, paras in enumerate(arts):
             art = make_article(f"{src}{n}", paras)
             ctx = context(art, embedder, settings, langid)
-            found = serious([f for c in checks for f in c.run(ctx)])
+            everything = [f for c in checks for f in c.run(ctx)]
             n_clean_articles += 1
             n_clean_paras += len(paras["en"])
-            for f in found:
-                clean_alarms[f.code] += 1
-            clean_alarms["articles_with_alarm"] += bool(found)
+            for level, found in (("serious", serious(everything)), ("all", everything)):
+                for f in found:
+                    clean_alarms[level][f.code] += 1
+                clean_alarms[level]["articles_with_alarm"] += bool(found)
+            shown.extend((f"{src}{n}", f) for f in everything if f.code == "TC202")
             for kind in ("drop", "add", "replace", "untranslated"):
                 planted = plant(kind, paras, pool, rng)
                 if planted is None:
@@ -209,32 +222,43 @@ def main() -> None:
                 art2 = make_article(f"{src}{n}-{kind}", new)
                 ctx2 = context(art2, embedder, settings, langid)
                 code = "TC201" if kind == "untranslated" else "TC202"
-                found2 = serious([f for c in checks for f in c.run(ctx2)])
-                c = results.setdefault(kind, Counter())
-                c["planted"] += 1
-                hit = [f for f in found2 if f.code == code and p.row in f.segments.get(p.lang, ())]
-                right_lang = [f for f in hit if f.lang == p.lang or (kind == "replace" and f.lang is None)]
-                c["detected"] += bool(hit)
-                c["detected_lang_ok"] += bool(right_lang)
-                c["findings"] += sum(1 for f in found2 if f.code == code)
-                c["true_findings"] += len(right_lang[:1])
-                if kind == "drop":
+                everything2 = [f for c in checks for f in c.run(ctx2)]
+                for level, found2 in (("serious", serious(everything2)), ("all", everything2)):
+                    c = results[level].setdefault(kind, Counter())
+                    c["planted"] += 1
+                    hit = [f for f in found2 if f.code == code and p.row in f.segments.get(p.lang, ())]
+                    right_lang = [f for f in hit if f.lang == p.lang or (kind == "replace" and f.lang is None)]
+                    c["detected"] += bool(hit)
+                    c["detected_lang_ok"] += bool(right_lang)
+                    c["findings"] += sum(1 for f in found2 if f.code == code)
+                    c["true_findings"] += len(right_lang[:1])
+                if kind == "drop" and not args.skip_stats:
                     sents = {lang: row_sentences(ctx2, lang, (p.row,)) for lang in LANGS}
                     margins = {pp: pair_margins(ctx2, *pp, settings.thresholds.align_knn) for pp in combinations(LANGS, 2)}
-                    c["triggered"] += _needs_sentences(ctx2, ctx2.alignment[p.row], LANGS, sents, margins, p.row)
+                    results["serious"]["drop"]["triggered"] += _needs_sentences(
+                        ctx2, ctx2.alignment[p.row], LANGS, sents, margins, p.row
+                    )
 
-    print("\nfault         planted  recall  recall(lang ok)  precision  [trigger recall]")
-    for kind, c in results.items():
-        precision = c["true_findings"] / c["findings"] if c["findings"] else float("nan")
-        extra = f"  {c['triggered'] / c['planted']:.3f}" if kind == "drop" else ""
-        print(f"{kind:13} {c['planted']:7d}  {c['detected'] / c['planted']:.3f}   {c['detected_lang_ok'] / c['planted']:.3f}"
-              f"            {precision:.3f}{extra}")
-    print(f"\nclean: {n_clean_articles} articles, {n_clean_paras} paragraphs")
-    for code in ("TC201", "TC202"):
-        print(f"  {code} false alarms (error/warning): {clean_alarms[code]} = "
-              f"{100 * clean_alarms[code] / n_clean_paras:.2f} per 100 paragraphs, "
-              f"{100 * clean_alarms[code] / n_clean_articles:.2f} per 100 articles")
-    print(f"  articles with any alarm: {clean_alarms['articles_with_alarm']}")
+    if args.show:
+        print("\nTC202 findings on CLEAN articles (all are false alarms):")
+        for name, f in shown:
+            if f.severity >= Severity.WARNING or args.show == "all":
+                print(f"  [{f.severity.name.lower():7}] {name} {f.lang} {f.message[:220]}")
+    for level, title in (("serious", "error+warning"), ("all", "all severities (incl. info)")):
+        print(f"\n== {title}")
+        print("fault         planted  recall  recall(lang ok)  precision  [trigger recall]")
+        for kind, c in results[level].items():
+            precision = c["true_findings"] / c["findings"] if c["findings"] else float("nan")
+            extra = f"  {c['triggered'] / c['planted']:.3f}" if kind == "drop" and c["triggered"] else ""
+            print(f"{kind:13} {c['planted']:7d}  {c['detected'] / c['planted']:.3f}   {c['detected_lang_ok'] / c['planted']:.3f}"
+                  f"            {precision:.3f}{extra}")
+        print(f"clean: {n_clean_articles} articles, {n_clean_paras} paragraphs")
+        for code in ("TC201", "TC202"):
+            k = clean_alarms[level][code]
+            print(f"  {code} false alarms ({title}): {k} = "
+                  f"{100 * k / n_clean_paras:.2f} per 100 paragraphs, "
+                  f"{100 * k / n_clean_articles:.2f} per 100 articles")
+        print(f"  articles with any finding ({title}): {clean_alarms[level]['articles_with_alarm']}")
     print(f"total {time.perf_counter() - t0:.1f}s, texts embedded this run: {embedder.computed}")
 
 

@@ -375,10 +375,13 @@ def main() -> int:
                 print(f"  MISS {trial.kind} {trial.lang} row {trial.row}: {trial.doc.rows[trial.lang][trial.row][:150]}")
     print(f"{'fault':<18}{'trials':>7}{'recall w+':>10}{'prec w+':>9}{'recall all':>11}{'prec all':>9}")
     total = Counter[str]()
-    for kind in [*sorted(stats), "all"]:
-        s = total if kind == "all" else stats[kind]
-        if kind != "all":
+    names = Counter[str]()  # TC401 faults only (the forbidden trials are TC402)
+    for kind in [*sorted(stats), "names (TC401)", "all"]:
+        s = total if kind == "all" else names if kind.startswith("names") else stats[kind]
+        if kind in stats:
             total.update(s)
+            if kind != "forbidden":
+                names.update(s)
         n = max(s["trials"], 1)
         print(f"{kind:<18}{s['trials']:>7}{s['found_w'] / n:>10.3f}{s['tp_w'] / max(s['tp_w'] + s['fp_w'], 1):>9.3f}"
               f"{s['found'] / n:>11.3f}{s['tp'] / max(s['tp'] + s['fp'], 1):>9.3f}")

@@ -41,7 +41,8 @@ class Thresholds:
     # ...but at least this (e5 margins are small: true pairs ~0.05-0.1, so the quantile is
     # often below it).
     align_min_skip: float = 0.0075
-    # Largest merge on one side of a bead: 2 allows 1-2/2-1; 3 also 2-2, 1-3, 3-1 (strong only).
+    # Largest merge on one side of a bead: 2 allows 1-2/2-1; 3 also 2-2, 1-3, 3-1 (strong only);
+    # 4 also 2-3, 3-2, 1-4, 4-1 (sentence level, transcheck.align.SENTENCE_THRESHOLDS).
     align_max_merge: int = 3
     # Neighbours averaged for margin scoring (cosine minus mean of k nearest, both ways).
     align_knn: int = 4

