@@ -87,8 +87,33 @@ class Thresholds:
     # span of the other version matches it better than this cosine (e5-small: translations
     # ~0.87-0.93, same-topic non-translations ~0.75-0.85).
     divergent_sentence_floor: float = 0.77
-    # Pull of a merged bead's cosine toward its parts' mean in the confirming pass.
-    divergent_merge_shrink: float = 0.25
+    # Cost per extra sentence of a merged bead in the second sentence sub-alignment (the first
+    # merges freely): a dropped sentence a merge swallowed is left out there.
+    divergent_sentence_merge_penalty: float = 0.02
+    # Severity of a sentence left out (checks/divergent.py candidate_severity; calibrated by
+    # benchmarks/divergence.py --show all, seed 7, 174 FLORES+NTREX articles; CALIBRATION-NUMBERS).
+    # Below this many words a sentence is INFO only (too little content to alarm on).
+    divergent_min_words: int = 5
+    # A drop needs the other version(s) to clearly have the sentence (best 1-3 sentence span
+    # cosine; planted drops: 5th pct 0.856, clean split/merge candidates: median 0.835)...
+    divergent_present_min: float = 0.83
+    # ...covering it better than the target does by this much (planted: 10th pct 0.02; clean
+    # candidates: median 0.012; an added sentence absorbed by a merge: median 0.005).
+    divergent_present_gap: float = 0.02
+    # Length evidence, in units of the sentence's share (1 = the target is shorter than every
+    # other version predicts by exactly the sentence; 0 = as long as predicted; splits/merges
+    # keep length). Error: both other versions agree and the target is shorter by this much.
+    divergent_agree_length: float = 0.3
+    # A drop only the costly-merge sub-alignment leaves out needs this coverage gap for an
+    # error (and is never a one-way warning).
+    divergent_costly_gap: float = 0.03
+    # Warning from one direction only: shorter by this much, and a sentence this long (words).
+    divergent_drop_length: float = 0.3
+    divergent_one_way_min_words: int = 8
+    # An added sentence (no other version has it): longer than predicted by this much -> warning.
+    divergent_add_length: float = 0.6
+    # Two versions only (no third to confirm presence): a one-way drop this long -> warning.
+    divergent_two_version_length: float = 0.7
     # --- name-inconsistency (TC401), term-mismatch (TC402): calibrated by
     # benchmarks/names_terms.py --trials 300 (624 FLORES+NTREX articles, seeds 7 and 11; see
     # the numbers in src/transcheck/checks/names.py). Extra skeleton edits allowed when asking

@@ -1,13 +1,15 @@
 """name-inconsistency: a person or place spelled two ways, or dropped from one version.
 
 Precision over recall: a name check that cries wolf gets switched off. Every rule below
-needs two independent signals before it fires. Calibrated by benchmarks/names_terms.py on
-624 FLORES+NTREX articles, one row per sentence (seed 7, 300 trials per fault):
-5.6 findings per 100 clean articles (4.5 within-version, most of them real spelling
-variants in the reference translations: Хеопаса/Хеопса, Лівігстан/Лівінгстан; 1.1
-missing-name), precision 0.92 / recall 0.89 on doubled-letter respellings, 0.85 / 0.61 on
-one-letter respellings, 0.80 / 0.61 on names dropped from a row of a version that names
-them elsewhere.
+needs two independent signals before it fires, and weaker evidence is INFO, not a warning
+(Thresholds.names_*). Calibrated by benchmarks/names_terms.py --trials 300 on 624
+FLORES+NTREX articles, one row per sentence, seeds 7 / 11 (w+ = warning or error):
+warnings on clean articles 1.60 per 100 (was 5.6; 2.9 more per 100 are INFO: vowel and
+voicing variants such as Фрыман/Фрымэн, undecided double-letter ties, names left out of
+condensed rows). Of the 10 remaining, 6 are real slips in the references (Лівігстан,
+Санлры, Сэрлінг, Хант for Hart, Чхапана/Чхаппан, Livingston left out of ru). TC401
+precision w+ 0.93 / 0.95, recall w+ 0.45 / 0.44 (all severities 0.87 / 0.88, 0.50 / 0.48);
+doubled-letter respellings 0.96 / 0.95 precision at 0.80 / 0.78 recall.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from transcheck.names import (
     near_duplicate,
     phonetic_variant,
     present_as,
-    ru_common_noun,
     ru_known,
     spans,
     tokenize,
@@ -195,8 +196,6 @@ class NameInconsistency(Check):
                     continue  # a sentence-initial common word one letter from a name (Іншыя/Індыі)
                 if lang == "ru" and ru_known(groups[a][0].text) and ru_known(groups[b][0].text):
                     continue  # two dictionary words (Антарктика/Антарктида): not a slip
-                if kind == "letter" and lang == "ru" and any(ru_common_noun(g[0].text) for g in (groups[a], groups[b])):
-                    continue  # one is a common word (Брат beside the name Браза): two words
                 judged = self._judge(ctx, data, lang, groups[a], groups[b], usable, kind)
                 if judged is None:
                     continue
