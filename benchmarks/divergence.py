@@ -11,8 +11,8 @@ per article copy:
 * replace — one version's paragraph replaced by the same-language paragraph of another article
 * untranslated — be paragraph replaced by its ru counterpart, en by ru, ru by en, be by en
 
-Prints the statistics the thresholds are set from (clean margins, clean and planted
-sentence gains, FLORES length ratios), the TC202 findings on clean articles (every one a
+Prints the statistics the thresholds are set from (clean margins, the sentence-level
+trigger rate, FLORES length ratios), the TC202 findings on clean articles (every one a
 false alarm), then recall/precision per fault and false alarms per 100 clean paragraphs
 and per 100 clean articles, separately for error+warning and for all severities.
 

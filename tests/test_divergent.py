@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from transcheck.checks.base import CheckContext
-from transcheck.checks.divergent import DivergentSegment
+from transcheck.checks.divergent import Candidate, DivergentSegment, SentenceRef, candidate_severity
 from transcheck.config import Settings
 from transcheck.embed.cache import CachedEmbedder
 from transcheck.langid import LanguageIdentifier
@@ -111,3 +111,30 @@ def test_untranslated_and_incomplete_rows_are_skipped(shared_data: Path, real_em
     ctx = make_ctx(paras, real_embedder)
     assert serious(ctx) == []
     assert ctx.cache["untranslated_rows"] == {1}
+
+
+def _candidate(**kw: object) -> Candidate:
+    base: dict[str, object] = {
+        "kind": "drop", "ref": "be", "target": "ru", "sentence": SentenceRef("be", 0, 0, 10, "x"),
+        "cover": 0.80, "present": 0.88, "agree": True, "length": 1.0, "words": 12, "free": True,
+    }
+    base.update(kw)
+    return Candidate(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, Severity.ERROR),  # both others have it, target short by the sentence
+        ({"words": 3}, Severity.INFO),  # "Да." is too little to alarm on
+        # A translator's split/merge: covered about as well as elsewhere, length kept.
+        ({"cover": 0.87, "length": 0.0}, Severity.INFO),
+        ({"present": 0.80}, Severity.INFO),  # the other versions do not clearly have it
+        ({"agree": False}, Severity.WARNING),  # one direction, clear length deficit
+        ({"agree": False, "length": 0.1}, Severity.INFO),
+        ({"kind": "add", "target": "be", "length": 1.0}, Severity.WARNING),
+        ({"kind": "add", "target": "be", "length": 0.0}, Severity.INFO),  # a split, not an addition
+    ],
+)
+def test_candidate_severity(changes: dict[str, object], expected: Severity) -> None:
+    assert candidate_severity(_candidate(**changes), Settings().thresholds, three=True) == expected
