@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
 
 
 def screenshot(report: Path, out: Path, *, width: int = 1400, height: int = 900, dark: bool = False,
-               full_page: bool = False, first_finding: bool = True) -> None:
+               full_page: bool = False, first_finding: bool = True, hide_info: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -32,6 +32,8 @@ def screenshot(report: Path, out: Path, *, width: int = 1400, height: int = 900,
                                     color_scheme="dark" if dark else "light")
             page.route("http*://**", lambda route: route.abort())
             page.goto(report.resolve().as_uri())
+            if hide_info:  # as a reader would: untick "info" in the severity filter
+                page.uncheck('input[name="sev"][value="info"]')
             if first_finding:
                 page.keyboard.press("j")  # jump to the first finding: shows side-by-side rows
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -49,9 +51,10 @@ def main() -> None:
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--full-page", action="store_true")
     parser.add_argument("--top", action="store_true", help="do not jump to the first finding")
+    parser.add_argument("--hide-info", action="store_true", help="untick the info severity filter first")
     args = parser.parse_args()
     screenshot(args.report, args.out, width=args.width, height=args.height, dark=args.dark,
-               full_page=args.full_page, first_finding=not args.top)
+               full_page=args.full_page, first_finding=not args.top, hide_info=args.hide_info)
     print(f"wrote {args.out}")
 
 
