@@ -104,8 +104,11 @@ class LanguageIdentifier:
         if cyr == 0 and lat == 0:
             return LangGuess(None, 0.0, letters, 0.0)
         script = "cyr" if cyr >= lat else "lat"
+        return self._guess(text, self._scores(script, text, accurate), letters, cyr, lat)
+
+    def _guess(self, text: str, scores: dict[str, float], letters: int, cyr: int, lat: int) -> LangGuess:
+        script = "cyr" if cyr >= lat else "lat"
         share = max(cyr, lat) / max(letters, 1)
-        scores = self._scores(script, text, accurate)
         if script == "cyr":
             scores = _apply_vetoes(scores, text.lower(), cyr)
         if not scores:
@@ -115,7 +118,24 @@ class LanguageIdentifier:
         return LangGuess(lang, value / total, letters, share)
 
     def identify_many(self, texts: Iterable[str]) -> list[LangGuess]:
-        return [self.identify(t) for t in texts]
+        """Like ``identify`` for each text, but scored per script in one parallel lingua
+        call (both cores; identification was a third of a warm run's time)."""
+        items = list(texts)
+        counts = [count_letters(t) for t in items]
+        guesses: list[LangGuess | None] = [None] * len(items)
+        for script in ("cyr", "lat"):
+            picked = [
+                i for i, (_, cyr, lat) in enumerate(counts)
+                if (cyr or lat) and ("cyr" if cyr >= lat else "lat") == script
+            ]
+            if not picked:
+                continue
+            detector = self._detector(script, accurate=False)
+            batch = detector.compute_language_confidence_values_in_parallel([items[i] for i in picked])
+            for i, values in zip(picked, batch):
+                scores = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+                guesses[i] = self._guess(items[i], scores, *counts[i])
+        return [g if g is not None else LangGuess(None, 0.0, counts[i][0], 0.0) for i, g in enumerate(guesses)]
 
     def _scores(self, script: str, text: str, accurate: bool) -> dict[str, float]:
         values = self._detector(script, accurate).compute_language_confidence_values(text)

@@ -69,6 +69,12 @@ def untranslated_hits(ctx: CheckContext) -> list[UntranslatedHit]:
 def _find(ctx: CheckContext) -> list[UntranslatedHit]:
     t = ctx.settings.thresholds
     ident = identifier(ctx)
+    # Identify every segment of the article in one batch (parallel in lingua).
+    guesses: dict[tuple[str, int], LangGuess] = ctx.cache.setdefault("langid_guesses", {})
+    keys = [(lang, seg.index) for lang in ctx.languages if lang in SUPPORTED
+            for seg in ctx.article.versions[lang].segments if (lang, seg.index) not in guesses]
+    texts = [ctx.article.versions[lang].segments[i].text for lang, i in keys]
+    guesses.update(zip(keys, ident.identify_many(texts)))
     hits: dict[tuple[str, int], UntranslatedHit] = {}
     for lang in ctx.languages:
         if lang not in SUPPORTED:
