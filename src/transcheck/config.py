@@ -60,6 +60,19 @@ class Thresholds:
     align_strong_margin: float = 0.0
     # Half-width (segments) of the band around the coarse path for long documents.
     align_band: int = 12
+    # missing-/extra-segment: a row where a version is empty is a paragraph split or merged
+    # differently (not a missing/extra one) when, in an adjacent row, the empty version's
+    # segment has an edge run of sentences (not all of them) whose cosine with the lone
+    # content reaches this. benchmarks/quality.py (seed 7, 73 orphan rows): planted drops/adds
+    # reach at most 0.849; harmless splits/merges 0.873-0.916.
+    align_orphan_cover: float = 0.86
+    # ...and the other way round: in a row where some versions have k >= 2 segments and the
+    # others one, an edge segment of the k is content the others lack (a paragraph the
+    # aligner hid in a 2-1 bead) when it is the odd one out (the rest of the row is closer to
+    # the single segment than it is) and the single segment's edge runs of sentences cover it
+    # below this (a one-sentence single segment covers nothing). benchmarks/quality.py
+    # (seed 7, 71 such rows): planted adds 0.725 / 0.804, harmless splits/merges >= 0.849.
+    align_peel_cover: float = 0.82
     # divergent-segment: margin-normalised similarity below which an aligned pair is divergent
     # (benchmarks/divergence.py; warning level).
     divergent_margin: float = 0.02

@@ -22,9 +22,10 @@ planted faults:
   sentence recall 0.78 at precision 0.99 (error+warning), 0.57 false alarms per 100
   clean articles (was 0.81 / 0.80 / 22).
 
-Sentence embeddings are computed only for rows where a cheap signal suggests a
-difference (sentence counts differ, length ratio outside the pair's normal FLORES range,
-or a low margin), through ``ctx.embed`` (cached: nothing is embedded twice). Rows with a
+Sentence embeddings are computed only for rows where the sentence level can report
+above INFO (_needs_sentences: a low margin, or a version shorter/longer than the others
+predict by enough of a sentence's share), through ``ctx.embed`` (cached: nothing is
+embedded twice). Rows with a
 missing version, and rows untranslated-segment reports, are skipped.
 """
 
@@ -43,16 +44,6 @@ from transcheck.config import Thresholds
 from transcheck.embed.base import Vectors
 from transcheck.model import AlignmentRow, Finding, Severity
 from transcheck.sentences import split_sentences
-
-# Normal length ratio len(a)/len(b) (characters) of a translated paragraph pair:
-# 1st..99th percentile over the 562 FLORES dev+devtest articles (benchmarks/divergence.py
-# --calibrate prints them). Outside it, a row is sub-aligned at sentence level.
-LENGTH_RATIO_RANGE: dict[tuple[str, str], tuple[float, float]] = {
-    ("be", "ru"): (0.85, 1.31),
-    ("be", "en"): (0.89, 1.47),
-    ("ru", "en"): (0.89, 1.34),
-}
-_DEFAULT_RATIO = (0.75, 1.5)  # pairs not calibrated (e.g. a configured "de"): wide open
 
 
 @dataclass(frozen=True)
@@ -191,26 +182,92 @@ def _needs_sentences(
     margins: dict[tuple[str, str], dict[int, tuple[float, float | None]]],
     r: int,
 ) -> bool:
+    """Is the row worth embedding its sentences? (cheap: no embedding)
+
+    A low margin for some pair always is (a replaced or rewritten paragraph: the "most
+    sentences have no counterpart" finding needs no length evidence). Otherwise the row
+    needs a cheap sign of difference (sentence counts differ, or a length ratio outside
+    the pair's FLORES 1..99th percentile) *and* length evidence: every drop or addition
+    above INFO needs its version shorter (drop) or longer (addition) than the other
+    versions predict by at least ``_min_drop_length`` (``divergent_add_length``)
+    sentence shares (candidate_severity), and a share is smallest for the shortest
+    sentence of ``divergent_min_words`` words. That bound is exact, so error+warning
+    findings are the same as with the cheap signs alone; the rows it drops would only
+    give INFO candidates (translators' splits and merges). benchmarks/divergence.py
+    (seed 7, 960 clean FLORES+NTREX rows): trigger rate 0.544 with the cheap signs
+    alone, lower with both (the benchmark prints it).
+    """
     t = ctx.settings.thresholds
     for a, b in combinations(langs, 2):
-        if len(sents[a]) != len(sents[b]):
-            return True
-        la, lb = len(ctx.text(a, row[a])), len(ctx.text(b, row[b]))
-        lo, hi = (
-            LENGTH_RATIO_RANGE.get((a, b))
-            or _flip(LENGTH_RATIO_RANGE.get((b, a)))
-            or _DEFAULT_RATIO
-        )
-        if not lo <= la / max(lb, 1) <= hi:
-            return True
         margin = margins[(a, b)].get(r, (1.0, None))[1]
         if margin is not None and margin < t.divergent_sentence_margin:
+            return True
+    lengths = {lang: max(len(ctx.text(lang, row[lang])), 1) for lang in langs}
+    if all(len(sents[a]) == len(sents[b]) for a, b in combinations(langs, 2)) and all(
+        _ratio_normal(a, b, lengths[a] / lengths[b]) for a, b in combinations(langs, 2)
+    ):
+        return False  # same sentence counts and a normal length ratio: nothing to see
+    units = {lang: _min_unit(sents[lang], lengths[lang], t.divergent_min_words) for lang in langs}
+    drop_min = _min_drop_length(t)
+    for lang in langs:
+        others = [o for o in langs if o != lang]
+        if not others:
+            continue
+        excess = min(
+            math.log(lengths[lang] / lengths[o]) - math.log(expected_ratio(ctx, lang, o))
+            for o in others
+        )
+        shortfall = min(
+            math.log(expected_ratio(ctx, lang, o)) - math.log(lengths[lang] / lengths[o])
+            for o in others
+        )
+        ref_unit = min((units[o] for o in others), default=math.inf)
+        if shortfall > 0 and shortfall >= drop_min * ref_unit:
+            return True
+        if len(langs) >= 3 and excess > 0 and excess >= t.divergent_add_length * units[lang]:
             return True
     return False
 
 
-def _flip(rng: tuple[float, float] | None) -> tuple[float, float] | None:
-    return None if rng is None else (1 / rng[1], 1 / rng[0])
+# Normal length ratio len(a)/len(b) (characters) of a translated paragraph pair:
+# 1st..99th percentile over the 562 FLORES dev+devtest articles (benchmarks/divergence.py
+# --calibrate prints them). Inside it and with equal sentence counts, a row is not
+# sub-aligned at sentence level.
+LENGTH_RATIO_RANGE: dict[tuple[str, str], tuple[float, float]] = {
+    ("be", "ru"): (0.85, 1.31),
+    ("be", "en"): (0.89, 1.47),
+    ("ru", "en"): (0.89, 1.34),
+}
+_DEFAULT_RATIO = (0.75, 1.5)  # pairs not calibrated (e.g. a configured "de"): wide open
+
+
+def _ratio_normal(a: str, b: str, ratio: float) -> bool:
+    if (a, b) in LENGTH_RATIO_RANGE:
+        lo, hi = LENGTH_RATIO_RANGE[(a, b)]
+    elif (b, a) in LENGTH_RATIO_RANGE:
+        lo_ba, hi_ba = LENGTH_RATIO_RANGE[(b, a)]
+        lo, hi = 1 / hi_ba, 1 / lo_ba
+    else:
+        lo, hi = _DEFAULT_RATIO
+    return lo <= ratio <= hi
+
+
+def _min_unit(sentences: Sequence[SentenceRef], length: int, min_words: int) -> float:
+    """Smallest |log(1 - share)| over the sentences that can be above INFO (inf if none)."""
+    shares = [len(s.text) / length for s in sentences if len(s.text.split()) >= min_words]
+    if not shares:
+        return math.inf
+    return -math.log(max(1.0 - min(shares), 0.05))
+
+
+def _min_drop_length(t: Thresholds) -> float:
+    """The least length deviation at which candidate_severity can rate a drop above INFO."""
+    return min(
+        t.divergent_agree_length,
+        t.divergent_agree_free_length,
+        t.divergent_drop_length,
+        t.divergent_two_version_length,
+    )
 
 
 # Median length ratio len(a)/len(b) (characters) of a translated paragraph pair over the

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from transcheck.checks.base import Check, CheckContext
+from transcheck.checks.structure import hidden_segments
 from transcheck.checks.untranslated import untranslated_hits
 from transcheck.model import Finding, Severity
 from transcheck.numbers import Disagreement, Fact, compare_facts, extract_facts
@@ -30,7 +31,8 @@ class NumberMismatch(Check):
     The majority decides which version is at fault: with three versions, the one that
     disagrees with the two others; with two versions no side can be singled out.
     A segment untranslated-segment found in the wrong language is left out of the
-    comparison (it is reported once, there).
+    comparison (it is reported once, there), and so is a paragraph missing-segment found
+    hidden in a merged alignment row.
     """
 
     code = "TC301"
@@ -53,11 +55,14 @@ class NumberMismatch(Check):
         untranslated_hits(ctx)
         untranslated: set[tuple[str, int]] = ctx.cache.get("untranslated_segments", set())
         rows = ctx.alignment
+        # A paragraph missing-segment found hidden inside a merged row is reported once,
+        # there: its figures would otherwise read as "no counterpart" in the version lacking it.
+        hidden = {(lang, s) for h in hidden_segments(ctx) for lang, segs in h.present.items() for s in segs}
 
         def row_facts(i: int, lang: str) -> list[Fact]:
             if not 0 <= i < len(rows):
                 return []
-            return [f for s in rows[i].get(lang, ()) for f in facts[lang][s]]
+            return [f for s in rows[i].get(lang, ()) if (lang, s) not in hidden for f in facts[lang][s]]
 
         for i, row in enumerate(rows):
             present = [
