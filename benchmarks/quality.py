@@ -88,6 +88,7 @@ def main() -> None:
 
     planted: Counter[str] = Counter()
     found: Counter[str] = Counter()
+    found_serious: Counter[str] = Counter()  # found at warning or error
     true_pos: Counter[str] = Counter()
     consequences: Counter[str] = Counter()
     all_pos: Counter[str] = Counter()
@@ -108,6 +109,8 @@ def main() -> None:
             planted[fault.kind] += 1
             if any(f.name == fault.check and f.lang == fault.lang for f in article.findings):
                 found[fault.kind] += 1
+            if any(f.name == fault.check and f.lang == fault.lang for f in serious):
+                found_serious[fault.kind] += 1
             else:
                 misses.append((article.article.id, fault, [(f.name, f.lang) for f in article.findings]))
         for finding in serious:
@@ -131,12 +134,15 @@ def main() -> None:
 
     print(f"articles: {len(result.articles)} ({dict(kinds_seen)}), unreadable inputs: {len(result.errors)}")
     print(f"pipeline time: {elapsed:.1f} s, texts embedded this run: {embedder.computed}")
-    print(f"\n{'fault planted':<16}{'expected check':<24}{'planted':>8}{'found':>7}{'recall':>8}")
+    print(f"\n{'fault planted':<16}{'expected check':<24}{'planted':>8}{'found':>7}{'recall':>8}{'recall warn+':>14}")
     expected = {"drop": "missing-segment", "add": "extra-segment", "drop-sentence": "divergent-segment",
                 "number": "number-mismatch", "untranslated": "untranslated-segment"}
     for kind, check in expected.items():
         n = planted[kind]
-        print(f"{kind:<16}{check:<24}{n:>8}{found[kind]:>7}{(found[kind] / n if n else float('nan')):>8.3f}")
+        print(
+            f"{kind:<16}{check:<24}{n:>8}{found[kind]:>7}{(found[kind] / n if n else float('nan')):>8.3f}"
+            f"{(found_serious[kind] / n if n else float('nan')):>14.3f}"
+        )
     print(
         f"\n{'check (error+warning)':<26}{'findings':>9}{'true':>6}{'(conseq.)':>10}{'precision':>10}"
         f"{'ref.defects':>12}{'adjudicated':>12}"
