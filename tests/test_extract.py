@@ -331,3 +331,19 @@ def test_bare_body_dump_has_no_title(tmp_path: Path) -> None:
     assert kinds(version) == ["paragraph", "paragraph"]
     version = read(write(tmp_path, "b.en.txt", "A Headline Without A Full Stop\n\n" + text))
     assert kinds(version) == ["title", "lead", "paragraph"]
+
+
+def test_saved_page_keeps_only_the_article() -> None:
+    """The sample be page: site chrome (logo link, switcher, latest news, footer) never
+    becomes a segment. Without lxml_html_clean, trafilatura kept the logo "Навіны"."""
+    from transcheck.config import Settings
+    from transcheck.extract import read_version
+
+    page = Path(__file__).resolve().parents[1] / "corpora/news/2025/kallas.be.html"
+    version = read_version(page, "be", "news/2025/kallas.be.html", Settings())
+    texts = [s.text for s in version.segments]
+    assert version.segments[0].kind == "title"
+    assert texts[0] == "Кая Калас: Масква атрымае ясны сігнал"
+    assert version.segments[1].kind == "lead"
+    assert not any("Навіны" in t or "Апошнія навіны" in t or "©" in t for t in texts)
+    assert len(texts) == 9
