@@ -8,7 +8,7 @@ BGN/PCGN), and the Belarusian "Ціханоўская" as "Tsikhanouskaya" (pass
 (c/k/q, g/h/kh, y/j/i, w/v, doubled letters collapsed, be "dz"→d).
 
 Distances are plain Levenshtein on skeletons, with a tolerance that grows with length
-(``tolerance``); ``name_distance`` also ignores up to a few trailing letters of the longer
+(``tolerance``); ``skeleton_distance`` also ignores up to a few trailing letters of the longer
 form so that case endings (Сибиги, Сибигу) and adjectives (Стэнфордского ↔ Stanford)
 still meet their base name.
 """
@@ -160,25 +160,6 @@ def skeleton_distance(a: str, b: str, max_tail: int = 3) -> int:
                 break
             best = min(best, levenshtein(short, long_[: len(long_) - cut], 4))
     return best
-
-
-def name_distance(a: str, lang_a: str, b: str, lang_b: str) -> tuple[int, int]:
-    """(distance, length of the shorter skeleton) between two words under every scheme."""
-    best = (99, 0)
-    for sa in skeletons(a, lang_a):
-        for sb in skeletons(b, lang_b):
-            d = skeleton_distance(sa, sb)
-            if d < best[0]:
-                best = (d, min(len(sa), len(sb)))
-    return best
-
-
-def names_match(a: str, lang_a: str, b: str, lang_b: str, slack: int = 0) -> bool:
-    """Could ``a`` and ``b`` be the same name in two languages? ``slack`` widens the tolerance."""
-    d, length = name_distance(a, lang_a, b, lang_b)
-    if length < 2:
-        return False
-    return d <= tolerance(length) + slack
 
 
 def raw_distance(a: str, lang_a: str, b: str, lang_b: str) -> int:
