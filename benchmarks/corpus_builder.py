@@ -36,7 +36,7 @@ class BaseArticle:
 
 @dataclass
 class Fault:
-    kind: str  # drop | add | drop-sentence | number | untranslated | merge | split | clean
+    kind: str  # drop | add | drop-sentence | number | untranslated | merge | split | clean | name | name-swap
     check: str | None  # the check name expected to fire (None for harmless edits)
     lang: str | None
     note: str = ""
@@ -186,9 +186,99 @@ def plant(article: BaseArticle, kind: str, rng: random.Random, donor: BaseArticl
 
 FAULT_KINDS = ("drop", "add", "drop-sentence", "number", "untranslated", "merge", "split")
 
+# Name faults are drawn after the others from their own RNG (build_corpus ``name_variants``),
+# so adding them leaves every earlier article and draw unchanged.
+NAME_FAULT_KINDS = ("name", "name-swap")
 
-def build_corpus(seed: int = 7, variants_per_article: int = 2) -> list[BuiltArticle]:
-    """Every base article once clean, plus ``variants_per_article`` faulted variants, kinds rotating."""
+_CYR_LOWER = {"ru": "абвгдежзиклмнопрстуфхцчшэюя", "be": "абвгдежзійклмнопрстуўфхцчшыэюя",
+              "en": "abcdefghiklmnoprstuvwyz"}
+
+
+def _name_mentions(texts: dict[str, list[str]]) -> list[tuple[str, int, int, int, str, str]]:
+    """(lang, paragraph, start, end, text, stem) of every mid-sentence capitalised word of ≥ 4
+    letters that is a transliterated name: another version's same paragraph has a word that
+    matches it by transliteration (so translated words such as Министерство are left out)."""
+    from transcheck.names import cross_match, independent_witness, tokenize
+
+    out = []
+    for lang in LANGS:
+        for i, text in enumerate(texts[lang]):
+            for t in tokenize(text, lang, i):
+                if not t.capitalised or t.sentence_start or t.acronym or len(t.text) < 4:
+                    continue
+                if any(c.isascii() for c in t.text if c.isalpha()) != (lang == "en"):
+                    continue  # Latin text left in a Cyrillic version, or the reverse
+                if not independent_witness(t, "en"):
+                    continue  # Korean, Street, Министерство, Сіракузскага: translated words
+                if any(cross_match(t.text, lang, o.text, other)
+                       for other in LANGS if other != lang and i < len(texts[other])
+                       for o in tokenize(texts[other][i], other, i) if o.capitalised):
+                    out.append((lang, i, t.start, t.end, t.text, t.stem))
+    return out
+
+
+def _respell(word: str, lang: str, rng: random.Random) -> str:
+    """One slip in a name: a doubled letter undone or added, C/K swapped (en), or one letter
+    changed; never in the last two letters of a Cyrillic word (case endings live there)."""
+    lower = word.lower()
+    tail = 2 if lang in ("ru", "be") else 0
+    kind = rng.choice(("double", "letter", "letter") if lang != "en" else ("double", "c/k", "letter"))
+    spots = [i for i, c in enumerate(lower) if c in "kc" and lower[i:i + 2] not in ("ch", "ck")
+             and (i == 0 or lower[i - 1] != "c")]
+    if kind == "c/k" and spots:
+        i = spots[0]
+        new = "k" if lower[i] == "c" else "c"
+        return word[:i] + (new.upper() if word[i].isupper() else new) + word[i + 1:]
+    if kind == "double":
+        doubles = [i for i in range(1, len(word) - 1 - tail) if lower[i] == lower[i + 1]]
+        if doubles:
+            i = rng.choice(doubles)
+            return word[:i] + word[i + 1:]
+        spots = [i for i in range(1, len(word) - 1 - tail) if lower[i] not in "aeiouyаеёиоуыэюяіў"]
+        if spots:
+            i = rng.choice(spots)
+            return word[:i + 1] + word[i] + word[i + 1:]
+    i = rng.randrange(1, max(2, len(word) - tail))
+    return word[:i] + rng.choice([c for c in _CYR_LOWER[lang] if c != lower[i]]) + word[i + 1:]
+
+
+def plant_name(article: BaseArticle, kind: str, rng: random.Random) -> BuiltArticle | None:
+    """A name fault: "name" respells one occurrence of a name the version mentions at least
+    twice (Каллас → Калас in one place); "name-swap" puts another name of the same version in
+    place of a name in one paragraph (the wrong person). Expected: name-inconsistency."""
+    texts = _texts(article)
+    mentions = _name_mentions(texts)
+    built = BuiltArticle(id=f"{article.id}--{kind}", title=article.title, paragraphs=texts)
+    if kind == "name":
+        by_stem: dict[tuple[str, str], list[tuple[str, int, int, int, str, str]]] = {}
+        for m in mentions:
+            by_stem.setdefault((m[0], m[5]), []).append(m)
+        groups = [g for g in by_stem.values() if len(g) >= 2]
+        if not groups:
+            return None
+        lang, i, start, end, word, _ = rng.choice(rng.choice(groups))
+        new = _respell(word, lang, rng)
+        if new.lower() == word.lower():
+            return None
+        note = f"paragraph {i}: {word} -> {new}"
+    else:
+        lang = rng.choice(LANGS)
+        own = [m for m in mentions if m[0] == lang]
+        options = [(m, o) for m in own for o in own
+                   if o[1] != m[1] and o[5][:4] != m[5][:4] and o[5] not in {x[5] for x in own if x[1] == m[1]}]
+        if not options:
+            return None
+        (lang, i, start, end, word, _), other = rng.choice(options)
+        new = other[4]
+        note = f"paragraph {i}: {word} -> {new} (another name of the article)"
+    texts[lang][i] = texts[lang][i][:start] + new + texts[lang][i][end:]
+    built.faults.append(Fault(kind, "name-inconsistency", lang, note))
+    return built
+
+
+def build_corpus(seed: int = 7, variants_per_article: int = 2, name_variants: int = 0) -> list[BuiltArticle]:
+    """Every base article once clean, plus ``variants_per_article`` faulted variants, kinds rotating;
+    then ``name_variants`` name-fault variants per base article (own RNG, kinds rotating)."""
     rng = random.Random(seed)
     base = load_base_articles(seed)
     built: list[BuiltArticle] = []
@@ -208,6 +298,17 @@ def build_corpus(seed: int = 7, variants_per_article: int = 2) -> list[BuiltArti
             if variant is not None:
                 built.append(variant)
                 made += 1
+    name_rng = random.Random(seed + 1000)
+    name_turn = 0
+    for article in base:
+        for _ in range(name_variants):
+            for _attempt in range(len(NAME_FAULT_KINDS)):
+                kind = NAME_FAULT_KINDS[name_turn % len(NAME_FAULT_KINDS)]
+                name_turn += 1
+                variant = plant_name(article, kind, name_rng)
+                if variant is not None:
+                    built.append(variant)
+                    break
     return built
 
 

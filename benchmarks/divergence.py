@@ -171,6 +171,7 @@ def main() -> None:
 
         clean_margin: list[float] = []
         culprit: list[float] = []
+        title_culprit: list[float] = []  # NTREX headline rows (short: noisier margins)
         trig = Counter()
         for src, arts in sources.items():
             for n, paras in enumerate(arts):
@@ -182,6 +183,8 @@ def main() -> None:
                         clean_margin.append(min(m for m in ms.values() if m is not None))
                         # What the check compares with divergent_margin: a version's best pair.
                         culprit.append(min(max(m for p, m in ms.items() if lang in p and m is not None) for lang in LANGS))
+                        if src == "ntrex" and r == 0:
+                            title_culprit.append(culprit[-1])
                     sents = {lang: row_sentences(ctx, lang, row[lang]) for lang in LANGS}
                     needs = _needs_sentences(ctx, row, LANGS, sents, margins, r)
                     trig[needs] += 1
@@ -190,6 +193,8 @@ def main() -> None:
         print(f"clean min-pair margin percentiles {q}: {np.percentile(clean_margin, q).round(4).tolist()}")
         print(f"clean min over versions of the version's best-pair margin, percentiles {q}: "
               f"{np.percentile(culprit, q).round(4).tolist()}")
+        print(f"  ... headline rows only ({len(title_culprit)}), sorted lowest 5: {sorted(np.round(title_culprit, 4).tolist())[:5]}, "
+              f"percentiles {q}: {np.percentile(title_culprit, q).round(4).tolist()}")
 
 
     # ---- planted faults
@@ -232,6 +237,13 @@ def main() -> None:
                     c["detected_lang_ok"] += bool(right_lang)
                     c["findings"] += sum(1 for f in found2 if f.code == code)
                     c["true_findings"] += len(right_lang[:1])
+                    if kind == "replace" and src == "ntrex" and p.row == 0:  # a replaced headline
+                        ct = results[level].setdefault("replace-title", Counter())
+                        ct["planted"] += 1
+                        ct["detected"] += bool(hit)
+                        ct["detected_lang_ok"] += bool(right_lang)
+                        ct["findings"] += sum(1 for f in found2 if f.code == code)
+                        ct["true_findings"] += len(right_lang[:1])
                 if kind == "drop" and not args.skip_stats:
                     sents = {lang: row_sentences(ctx2, lang, (p.row,)) for lang in LANGS}
                     margins = {pp: pair_margins(ctx2, *pp, settings.thresholds.align_knn) for pp in combinations(LANGS, 2)}

@@ -9,6 +9,8 @@ aligner is not under test here). Faults, planted with a seeded RNG, one per tria
   letters of a Cyrillic word where case endings live) → TC401 expected on that segment;
 * drop — a name present in all three versions of a row (matched by transliteration) is
   deleted from one version's row → TC401 expected on that row;
+* swap — a name of one version's row replaced by another name of that version (another
+  person or place, used in another row) → TC401 expected on that row;
 * forbidden — a glossary generated from the article's names (approved = the forms seen,
   forbidden = a respelling) and one occurrence swapped for the forbidden variant →
   TC402 error expected on that segment.
@@ -234,6 +236,25 @@ def plant_drop(doc: Doc, rng: random.Random, recurring: bool = False) -> Trial |
                  lang, row, "TC401")
 
 
+def plant_swap(doc: Doc, rng: random.Random) -> Trial | None:
+    """A name of one version's row replaced by another name that version uses in another row
+    (the wrong person or place)."""
+    clusters = _row_clusters(doc)
+    if not clusters:
+        return None
+    row, cluster = rng.choice(clusters)
+    lang = rng.choice(LANGS)
+    data = article_names(make_ctx(doc, None))
+    here = {t.stem for t in data.in_row(lang, row)}
+    others = [t for t in data.names[lang] if t.segment != row and t.stem not in here
+              and any(cross_match(t.text, lang, o.text, other) for other in LANGS if other != lang
+                      for o in data.in_row(other, t.segment))]
+    if not others:
+        return None
+    victim, new = cluster[lang][0], rng.choice(others)
+    return Trial("swap", replace_span(doc, lang, row, victim.start, victim.end, new.text), lang, row, "TC401")
+
+
 def seen_forms(doc: Doc, lang: str, token: Token) -> tuple[str, ...]:
     """The name as written anywhere in the version (a real glossary lists the usual forms)."""
     data = article_names(make_ctx(doc, None))
@@ -339,6 +360,7 @@ def main() -> int:
         "drop:any": plant_drop,
         "drop:recurring": lambda d, r: plant_drop(d, r, recurring=True),
         "forbidden": plant_forbidden,
+        "swap": plant_swap,  # last, so the earlier kinds keep their random draws
     }
     stats: dict[str, Counter[str]] = defaultdict(Counter)
     misses = 0

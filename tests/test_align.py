@@ -311,3 +311,38 @@ def test_five_segment_beads_only_with_max_merge_4() -> None:
     four = DPParams(max_merge=4).beads()
     assert {(2, 3), (3, 2), (1, 4), (4, 1)} <= set(four)
     assert (2, 4) not in four
+
+
+def test_agreement_counts_reproduced_pairwise_beads() -> None:
+    from transcheck.align.joint import _agreement
+
+    rows = [{"a": (0,), "b": (0,), "c": (0, 1)}, {"a": (1,), "b": (), "c": (2,)}]
+    pairwise = {
+        ("a", "b"): [(0, 1, 0, 1), (1, 2, 1, 1)],  # both reproduced
+        ("a", "c"): [(0, 1, 0, 1), (1, 2, 1, 3)],  # neither
+    }
+    assert _agreement(rows, pairwise) == 2
+
+
+def test_base_pair_selection_never_agrees_less() -> None:
+    """Trying every base pair keeps the joint result closest to the pairwise alignments."""
+    import dataclasses
+
+    from transcheck.align import dp_params
+    from transcheck.align.dp import align_spans
+    from transcheck.align.joint import _agreement
+    from transcheck.align.spans import average_spans
+
+    be = version([[0], [1], [2], [3, 4], [5], [6], [7], [8], [9]], seed=1)
+    ru = version([[0], [1], [2], [3], [4], [6], [7], [8, 9]], seed=2)
+    en = version([[0], [1, 2], [3], [4], [5], [6], [7], [8], [9]], seed=3)
+    vectors = {"be": be, "ru": ru, "en": en}
+    th = Thresholds()
+    params = dp_params(th)
+    pairwise = {
+        (x, y): align_spans(average_spans(vectors[x], 3), average_spans(vectors[y], 3), params)
+        for x, y in (("be", "ru"), ("be", "en"), ("ru", "en"))
+    }
+    chosen = align(vectors, th)
+    single = align(vectors, dataclasses.replace(th, align_select_order=0))
+    assert _agreement([dict(r) for r in chosen], pairwise) >= _agreement([dict(r) for r in single], pairwise)

@@ -67,6 +67,11 @@ def make_ctx(paras: dict[str, list[str]], embedder: CachedEmbedder) -> CheckCont
     )
 
 
+def with_alignment(ctx: CheckContext, rows: list[dict[str, tuple[int, ...]]]) -> CheckContext:
+    ctx.alignment = tuple(rows)
+    return ctx
+
+
 def serious(ctx: CheckContext) -> list:  # type: ignore[type-arg]
     return [f for f in DivergentSegment().run(ctx) if f.severity >= Severity.WARNING]
 
@@ -113,6 +118,41 @@ def test_untranslated_and_incomplete_rows_are_skipped(shared_data: Path, real_em
     assert ctx.cache["untranslated_rows"] == {1}
 
 
+@pytest.mark.slow
+def test_paragraph_the_aligner_merged_is_left_to_structure(shared_data: Path, real_embedder: CachedEmbedder) -> None:
+    """be drops paragraph 2 and the aligner merges ru/en 1+2 against be 1: missing-segment's
+    hidden_segments peels paragraph 2, so divergent-segment does not report it again."""
+    from transcheck.checks.structure import hidden_segments
+
+    paras = flores_article(shared_data)
+    paras["be"] = [paras["be"][0], paras["be"][1], paras["be"][3]]
+    ctx = make_ctx(paras, real_embedder)
+    rows = [
+        {"be": (0,), "ru": (0,), "en": (0,)},
+        {"be": (1,), "ru": (1, 2), "en": (1, 2)},
+        {"be": (2,), "ru": (3,), "en": (3,)},
+    ]
+    assert [h.row for h in hidden_segments(with_alignment(ctx, rows))] == [1]
+    assert serious(ctx) == []
+
+
+@pytest.mark.slow
+def test_sentence_split_into_its_own_row_is_not_a_drop(shared_data: Path, real_embedder: CachedEmbedder) -> None:
+    """The be translator made paragraph 1's first sentence a paragraph of its own and the
+    aligner left it alone in a row: the next row's be lacks that sentence, but it is there."""
+    paras = flores_article(shared_data)
+    be = split_sentences(paras["be"][1])
+    paras["be"][1:2] = [be[0].text, " ".join(s.text for s in be[1:])]
+    orphan = {"be": (1,), "ru": (), "en": ()}
+    rows = [{"be": (0,), "ru": (0,), "en": (0,)}, orphan, {"be": (2,), "ru": (1,), "en": (1,)}]
+    rows += [{"be": (i + 1,), "ru": (i,), "en": (i,)} for i in (2, 3)]
+    assert serious(with_alignment(make_ctx(paras, real_embedder), rows)) == []
+    # Without the orphan row (be 1 aligned nowhere), the same row is a dropped sentence.
+    rows.remove(orphan)
+    findings = serious(with_alignment(make_ctx(paras, real_embedder), rows))
+    assert [(f.lang, f.segments["be"]) for f in findings] == [("be", (2,))]
+
+
 def _candidate(**kw: object) -> Candidate:
     base: dict[str, object] = {
         "kind": "drop", "ref": "be", "target": "ru", "sentence": SentenceRef("be", 0, 0, 10, "x"),
@@ -134,6 +174,14 @@ def _candidate(**kw: object) -> Candidate:
         ({"agree": False, "length": 0.1}, Severity.INFO),
         ({"kind": "add", "target": "be", "length": 1.0}, Severity.WARNING),
         ({"kind": "add", "target": "be", "length": 0.0}, Severity.INFO),  # a split, not an addition
+        # Both others leave it out even with free merges, target short by the sentence: a
+        # same-topic sentence covering it better than its translation does not save it.
+        ({"cover": 0.90, "present": 0.89}, Severity.ERROR),
+        ({"cover": 0.90, "present": 0.89, "free": False}, Severity.INFO),
+        # One direction, only the costly-merge pass leaves it out: needs gap and length.
+        ({"agree": False, "free": False, "cover": 0.84, "present": 0.89, "length": 0.8}, Severity.WARNING),
+        ({"agree": False, "free": False, "cover": 0.86, "present": 0.89, "length": 0.8}, Severity.INFO),
+        ({"agree": False, "free": False, "cover": 0.84, "present": 0.89, "length": 0.5}, Severity.INFO),
     ],
 )
 def test_candidate_severity(changes: dict[str, object], expected: Severity) -> None:

@@ -93,3 +93,11 @@ def test_near_duplicate_kinds() -> None:
     assert near_duplicate("sibiga", "sibiha", "en") == "letter"
     assert near_duplicate("russia", "russian", "en") is None  # derivation, not misspelling
     assert near_duplicate("sakis", "makis", "en") is None  # first letter differs: two names
+
+
+def test_belarusian_prothetic_v() -> None:
+    from transcheck.names import cross_match
+
+    assert cross_match("Вольга", "be", "Olga", "en")
+    assert cross_match("Вольгай", "be", "Ольгой", "ru")
+    assert not cross_match("Вольта", "be", "Olga", "en")

@@ -160,6 +160,18 @@ def test_unit_conversions_match_but_exact_pairs_stay_exact() -> None:
     assert not agree(en="645 miles (1044 km)", ru="645 миль (1040 км)")
 
 
+def test_decade_matches_the_range_a_translator_writes_for_it() -> None:
+    row = {
+        "en": extract_facts("He was reportedly in his 20s.", "en"),
+        "ru": extract_facts("По сообщениям ему было от 20-ти до 30-ти лет.", "ru"),
+        "be": extract_facts("Паводле паведамленняў, яму было ад 20 да 30 гадоў.", "be"),
+    }
+    assert compare_facts(row) == []
+    # A plain figure is not a decade: 20 dollars does not cover 30.
+    changed = {"en": extract_facts("It cost 20 dollars.", "en"), "ru": extract_facts("Стоило 20 или 30 долларов.", "ru")}
+    assert compare_facts(changed) != []
+
+
 # ---------------------------------------------------------------------------
 # Comparison and attribution
 
@@ -204,7 +216,7 @@ def test_dropped_figure_blames_the_version_that_lacks_it() -> None:
 
 def test_added_figure_message() -> None:
     ctx = _ctx(
-        {"en": ["in his 20s"], "ru": ["от 20 до 30 лет"], "be": ["за 20"]},
+        {"en": ["aged 20"], "ru": ["от 20 до 30 лет"], "be": ["за 20"]},
         [{"be": (0,), "ru": (0,), "en": (0,)}],
     )
     (finding,) = NumberMismatch().run(ctx)

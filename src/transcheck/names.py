@@ -12,6 +12,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cdist
+
 from transcheck import translit
 from transcheck.morphology import ru_word_info, stem
 
@@ -45,14 +49,36 @@ class Token:
     acronym: bool
 
 
+# Abbreviations whose period does not end a sentence ("Mrs. Kirchner", "Св. Мартина"): the
+# word after them is mid-sentence, so a name there counts as a name.
+_ABBREVIATIONS = frozenset([
+    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "jr",
+    "sr", "mt", "ft", "rev", "hon", "pres", "vs", "no", "г", "гг", "ул", "им", "св", "проф", "д-р", "ген",
+])
+
+
+def _abbreviation_before(text: str, period: int) -> bool:
+    start = period
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+        start -= 1
+    return text[start:period].lower() in _ABBREVIATIONS
+
+
 def tokenize(text: str, lang: str, segment: int) -> list[Token]:
+    """The words of one segment text. Cached per text: a corpus repeats paragraphs (versions
+    of one article, benchmark variants), and stemming each word is the costly part."""
+    return list(_tokenize(text, lang, segment))
+
+
+@functools.lru_cache(maxsize=16384)
+def _tokenize(text: str, lang: str, segment: int) -> tuple[Token, ...]:
     tokens = []
     for m in WORD.finditer(text):
         word = m.group()
         j = m.start() - 1
         while j >= 0 and text[j] in _OPENERS:
             j -= 1
-        starts = j < 0 or text[j] in _ENDERS
+        starts = j < 0 or (text[j] in _ENDERS and not (text[j] == "." and _abbreviation_before(text, j)))
         letters = [c for c in word if c.isalpha()]
         acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
         tokens.append(Token(
@@ -60,7 +86,7 @@ def tokenize(text: str, lang: str, segment: int) -> list[Token]:
             stem=stem(word, lang), capitalised=word[0].isupper(), sentence_start=starts,
             acronym=acronym,
         ))
-    return tokens
+    return tuple(tokens)
 
 
 def _stopped(token: Token) -> bool:
@@ -156,7 +182,8 @@ GENERIC_EN = frozenset(["street", "road", "avenue", "square", "lane", "bridge", 
 
 # English adjectives of nationality/place (German, Korean, Chinese, British): translated as
 # lowercase adjectives, so no capitalised counterpart is expected.
-DEMONYM_EN = re.compile(r"(?:[^t]an|ian|ean|ese|ish|ic)$")
+# Not -man (Pittman, Freeman: surnames; benchmarks/names_terms.py lost dropped-name hits to it).
+DEMONYM_EN = re.compile(r"(?:[^tm]an|german|ian|ean|ese|ish|ic)$")
 
 
 # Off: the name check already requires the target version to use the name elsewhere,
@@ -200,7 +227,8 @@ def independent_witness(token: Token, target: str) -> bool:
         return False
     if token.lang == "ru" and ru_common_noun(token.text):
         return False  # Министерство/Міністэрства vs Ministry (benchmarks/names_terms.py)
-    if token.lang == "en" and (token.stem in GENERIC_EN or DEMONYM_EN.search(token.stem)):
+    if token.lang == "en" and (token.stem in GENERIC_EN or DEMONYM_EN.search(token.stem.removesuffix("s"))):
+        # Germans/Koreans too (benchmarks/quality.py: 'Germans' vs Германіі, a clean-article alarm)
         return False
     if target == "en" and token.lang in ("be", "ru") and stem(token.text, token.lang).endswith(("ск", "цк")):
         return False  # an adjective (Луізіянскага): English may say it another way
@@ -210,11 +238,81 @@ def independent_witness(token: Token, target: str) -> bool:
     return not (target == "en" and token.lang == "be" and "-" in token.text)
 
 
-def present_as(name: Token, word: Token, lang: str, slack: int = 1) -> bool:
+@functools.lru_cache(maxsize=65536)
+def _cuts(word: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the skeletons of ``word`` of ≥ 3 letters; those and every cut of up to 3 trailing
+    letters that ``skeleton_distance`` may compare, i.e. leaving ≥ 3 letters)."""
+    full = sorted(f for f in _forms(word, lang) if len(f) >= 3)
+    cut = set(full)
+    for form in full:
+        cut.update(form[:-n] for n in (1, 2, 3) if len(form) - n >= 3)
+    return tuple(full), tuple(sorted(cut))
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_forms(words: tuple[str, ...], lang: str) -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
+    """The words of one row as flat lists of full and cut skeletons, with their word index."""
+    full: list[str] = []
+    full_owner: list[int] = []
+    cut: list[str] = []
+    cut_owner: list[int] = []
+    for i, word in enumerate(words):
+        f, c = _cuts(word, lang)
+        full.extend(f)
+        full_owner.extend([i] * len(f))
+        cut.extend(c)
+        cut_owner.extend([i] * len(c))
+    return full, np.array(full_owner, dtype=np.int64), cut, np.array(cut_owner, dtype=np.int64)
+
+
+_TOLERANCE = np.array([translit.tolerance(n) for n in range(64)], dtype=np.int32)
+
+
+def maybe_close(name: str, name_lang: str, words: Sequence[str], lang: str, slack: int) -> np.ndarray:
+    """For each word: could ``cross_match(name, word, slack)`` hold? (bool array)
+
+    A lower bound computed in two rapidfuzz calls (full skeletons of one side against full
+    and tail-cut skeletons of the other, the tolerance taken from the full side's length):
+    the exact, cached, pure-Python comparison then runs only for the words that pass. Why:
+    comparing each name with each word of its row was most of the names check's time."""
+    out = np.zeros(len(words), dtype=bool)
+    name_full, name_cut = _cuts(name, name_lang)
+    full, full_owner, cut, cut_owner = _row_forms(tuple(words), lang)
+    if not name_full or not full:
+        return out
+    limit = int(_TOLERANCE[-1]) + slack + 1
+    # Name full forms against every (cut) word form: threshold from the name form's length.
+    m1 = cdist(name_full, cut, scorer=Levenshtein.distance, score_cutoff=limit, dtype=np.int32)
+    th1 = _TOLERANCE[np.minimum([len(f) for f in name_full], 63)] + slack
+    ok1 = (m1 <= th1[:, None]).any(axis=0)
+    out[cut_owner[ok1]] = True
+    # Cut name forms against full word forms: threshold from the word form's length.
+    m2 = cdist(name_cut, full, scorer=Levenshtein.distance, score_cutoff=limit, dtype=np.int32)
+    th2 = _TOLERANCE[np.minimum([len(f) for f in full], 63)] + slack
+    ok2 = (m2 <= th2[None, :]).any(axis=0)
+    out[full_owner[ok2]] = True
+    return out
+
+
+def present_in(names: Sequence[Token], words: Sequence[Token], lang: str, slack: int = 1) -> bool:
+    """``any(present_as(n, w, lang, slack) for n in names for w in words)``, fast: the
+    transliteration comparison is skipped for words :func:`maybe_close` rules out."""
+    texts = [w.text for w in words]
+    for name in names:
+        close = maybe_close(name.text, name.lang, texts, lang, slack).tolist()
+        # Transliteration matches first: they settle most cases before the substring tests.
+        if any(near and cross_match(name.text, name.lang, w.text, lang, slack=slack if w.capitalised else 0)
+               for w, near in zip(words, close, strict=True)):
+            return True
+    return any(present_as(name, w, lang, slack, far=True) for name in names for w in words)
+
+
+def present_as(name: Token, word: Token, lang: str, slack: int = 1, far: bool = False) -> bool:
     """Liberal: could ``word`` (in ``lang``) render ``name``? Hyphenated compounds are also
-    compared part by part (Гран-при ↔ Grand Prix). ``slack``: Thresholds.names_lenient_slack."""
+    compared part by part (Гран-при ↔ Grand Prix). ``slack``: Thresholds.names_lenient_slack.
+    ``far``: the caller knows the whole words are beyond any transliteration match."""
     # Lowercase words only by the strict rule: путинский, but not any word three edits away.
-    if cross_match(name.text, name.lang, word.text, lang, slack=slack if word.capitalised else 0):
+    if not far and cross_match(name.text, name.lang, word.text, lang, slack=slack if word.capitalised else 0):
         return True
     if _contains(name, word, lang):
         return True  # Britain in Вялікабрытанія, Zealand in новозеландский
@@ -240,11 +338,18 @@ def _abbreviates(acronym: str, name: Token) -> bool:
 
 
 def _contains(name: Token, word: Token, lang: str) -> bool:
-    for a in _forms(name.text, name.lang):
+    return _contains_text(name.text, name.lang, word.text, lang)
+
+
+@functools.lru_cache(maxsize=262144)
+def _contains_text(name: str, name_lang: str, word: str, lang: str) -> bool:
+    if len(word) < 3:
+        return False  # no skeleton of a 1-2 letter word reaches the 5 letters compared
+    for a in _forms(name, name_lang):
         # An unstripped ending of the name (Зеландыі → zelandi) hides it inside a derived
         # word (новозеландской): also try the name without its last one or two letters.
         heads = {a[:len(a) - cut] for cut in range(3) if len(a) - cut >= 5}
-        for b in _forms(word.text, lang):
+        for b in _forms(word, lang):
             if len(b) >= 5 and any(h in b or b in h for h in heads):
                 return True
     return False

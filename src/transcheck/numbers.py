@@ -559,6 +559,10 @@ def _context_values(
         extra.add(Decimal(int(prefix.group(1)) * 100 + value))
     if value % 10 == 0 and 10 <= value <= 90 and _DECADE_RE.match(text, end):
         extra.update(Decimal(c + value) for c in (1800, 1900, 2000))
+    if value % 10 == 0 and value >= 10 and _DECADE_RE.match(text, end):
+        # A decade is a span of ten, which translators may write as a range: en "in his
+        # 20s" = ru "от 20-ти до 30-ти лет" (FLORES devtest-035, benchmarks/quality.py).
+        extra.add(Decimal(value + 10))
     if 1 <= value <= 21 and _CENTURY_RE.match(text, end):
         extra.add(Decimal((value - 1) * 100))
     return frozenset(extra)
