@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
+from conftest import FakeEmbedder
 
 from transcheck.embed.cache import CachedEmbedder, EmbeddingCache, default_cache_dir
-
-from conftest import FakeEmbedder
 
 
 def test_second_run_embeds_nothing(tmp_path: Path) -> None:
@@ -54,3 +54,32 @@ def test_corrupt_cache_file_is_moved_aside_not_fatal(tmp_path: Path) -> None:
 def test_env_var_overrides_cache_dir(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(tmp_path / "c"))
     assert default_cache_dir() == tmp_path / "c"
+
+
+def test_warm_run_loads_no_language_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Language guesses are cached beside the vectors: a second run over the same corpus
+    identifies every segment (including the accurate re-check of untranslated ones) from disk."""
+    from transcheck.config import Settings
+    from transcheck.langid import LanguageIdentifier
+    from transcheck.pipeline import run_check
+    from transcheck.report import json_report
+
+    english = "Sanctions against Russia were extended for six months by the ministers."
+    for lang in ("be", "ru", "en"):
+        (tmp_path / "corpus").mkdir(exist_ok=True)
+        body = english if lang != "be" else "Санкцыі супраць Расіі былі падоўжаныя на шэсць месяцаў міністрамі."
+        (tmp_path / "corpus" / f"a.{lang}.md").write_text(f"# Title\n\n{body}\n", encoding="utf-8")
+
+    def run() -> str:
+        embedder = CachedEmbedder(FakeEmbedder(), EmbeddingCache(tmp_path / "cache"))
+        return json_report.render(run_check([tmp_path / "corpus"], Settings(), embedder))
+
+    first = run()
+    assert "TC201" in first  # the ru version is English: the accurate re-check ran
+    assert (tmp_path / "cache" / "langid-v1.sqlite3").exists()
+
+    def no_detector(self: LanguageIdentifier, script: str, accurate: bool) -> None:
+        raise AssertionError("a warm run loaded a lingua model")
+
+    monkeypatch.setattr(LanguageIdentifier, "_detector", no_detector)
+    assert run() == first

@@ -16,15 +16,31 @@ Cheap shortcuts before the model:
   and the detector scores fewer candidates (faster);
 * letters unique to one language (ў: be; ї/є/ґ: uk; ъ/щ/и: not be) veto candidates
   that cannot write the text, when they occur often enough not to be a quoted name.
+
+Results can be kept on disk (``store``: an ``embed.cache.ResultCache`` beside the
+embeddings): a warm run over an unchanged corpus then never loads a lingua model — the
+high-accuracy one took ~3 s of a 7.6 s warm run for two re-checked segments. The key
+names the lingua version, the language sets, the mode and a hash of this file, so any
+change to the detector or its rules is a new key, never a stale guess.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from transcheck.embed.cache import ResultCache
+
+# File name of the on-disk guess cache in the embedding cache folder (embed.cache.ResultCache).
+CACHE_FILE = "langid-v1.sqlite3"
 
 # Languages the identifier chooses among, per script. Kept small: each extra language
 # costs detection time and adds a confusable candidate. The non-target ones (uk, bg, de,
@@ -73,13 +89,41 @@ class LanguageIdentifier:
     (``pipeline.load_resources``): lingua loads its n-gram models on first use.
     """
 
-    def __init__(self, low_accuracy: bool = True) -> None:
+    def __init__(self, low_accuracy: bool = True, store: ResultCache | None = None) -> None:
         # lingua's low-accuracy mode (trigrams only) loads in ~0.4 s instead of ~7 s (high
         # accuracy, 1- to 5-grams, measured on a loaded 2-core machine) and is as accurate
         # on texts this tool judges (>= untranslated_min_letters): benchmarks/langid.py.
         self.low_accuracy = low_accuracy
+        self.store = store
         self._lock = threading.Lock()
         self._detectors: dict[str, Any] = {}
+
+    def identity(self, accurate: bool) -> str:
+        """Everything a guess depends on: the cache key prefix of ``store``."""
+        low = self.low_accuracy and not accurate
+        return f"{_detector_identity()};{'low' if low else 'high'}"
+
+    def _lookup(self, texts: Sequence[str], accurate: bool) -> dict[str, LangGuess]:
+        """Guesses already in the store (its unflushed writes included) for ``texts``.
+
+        No store, no memory: without one every call identifies afresh (benchmarks/langid.py
+        times the detector itself)."""
+        found: dict[str, LangGuess] = {}
+        if self.store is not None and texts:
+            for text, value in self.store.get_many(self.identity(accurate), texts).items():
+                lang, confidence, letters, share = json.loads(value)
+                found[text] = LangGuess(lang, float(confidence), int(letters), float(share))
+        return found
+
+    def _remember(self, text: str, accurate: bool, guess: LangGuess) -> None:
+        if self.store is not None:
+            value = json.dumps([guess.lang, guess.confidence, guess.letters, guess.script_share])
+            self.store.put(self.identity(accurate), text, value)
+
+    def flush(self) -> None:
+        """Write guesses made since the last flush to the store (one transaction)."""
+        if self.store is not None:
+            self.store.flush()
 
     def _detector(self, script: str, accurate: bool) -> Any:
         low = self.low_accuracy and not accurate
@@ -100,11 +144,16 @@ class LanguageIdentifier:
         """``accurate``: use lingua's high-accuracy models (loaded on first such call) —
         for confirming the rare text the fast screen calls foreign, e.g. an English
         title full of French place names that the trigram models call French."""
+        known = self._lookup([text], accurate).get(text)
+        if known is not None:
+            return known
         letters, cyr, lat = count_letters(text)
         if cyr == 0 and lat == 0:
             return LangGuess(None, 0.0, letters, 0.0)
         script = "cyr" if cyr >= lat else "lat"
-        return self._guess(text, self._scores(script, text, accurate), letters, cyr, lat)
+        guess = self._guess(text, self._scores(script, text, accurate), letters, cyr, lat)
+        self._remember(text, accurate, guess)
+        return guess
 
     def _guess(self, text: str, scores: dict[str, float], letters: int, cyr: int, lat: int) -> LangGuess:
         script = "cyr" if cyr >= lat else "lat"
@@ -121,21 +170,23 @@ class LanguageIdentifier:
         """Like ``identify`` for each text, but scored per script in one parallel lingua
         call (both cores; identification was a third of a warm run's time)."""
         items = list(texts)
-        counts = [count_letters(t) for t in items]
-        guesses: list[LangGuess | None] = [None] * len(items)
+        known = self._lookup(items, accurate=False)
+        todo = [t for t in dict.fromkeys(items) if t not in known]
+        counts = {t: count_letters(t) for t in todo}
         for script in ("cyr", "lat"):
             picked = [
-                i for i, (_, cyr, lat) in enumerate(counts)
+                t for t, (_, cyr, lat) in counts.items()
                 if (cyr or lat) and ("cyr" if cyr >= lat else "lat") == script
             ]
             if not picked:
                 continue
             detector = self._detector(script, accurate=False)
-            batch = detector.compute_language_confidence_values_in_parallel([items[i] for i in picked])
-            for i, values in zip(picked, batch):
+            batch = detector.compute_language_confidence_values_in_parallel(picked)
+            for text, values in zip(picked, batch):
                 scores = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
-                guesses[i] = self._guess(items[i], scores, *counts[i])
-        return [g if g is not None else LangGuess(None, 0.0, counts[i][0], 0.0) for i, g in enumerate(guesses)]
+                known[text] = self._guess(text, scores, *counts[text])
+                self._remember(text, False, known[text])
+        return [known.get(t) or LangGuess(None, 0.0, counts[t][0], 0.0) for t in items]
 
     def _scores(self, script: str, text: str, accurate: bool) -> dict[str, float]:
         values = self._detector(script, accurate).compute_language_confidence_values(text)
@@ -167,6 +218,16 @@ def _apply_vetoes(scores: dict[str, float], lower: str, cyr_letters: int) -> dic
         kept[lang] = value
     # Never veto everything: a mixed text keeps the model's own answer.
     return kept or scores
+
+
+@lru_cache(maxsize=1)
+def _detector_identity() -> str:
+    """lingua's version, the candidate sets and a hash of this module's source (the veto
+    rules and thresholds live here): a guess is reused only by the exact same detector."""
+    from importlib.metadata import version
+
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return f"lingua={version('lingua-language-detector')};cyr={','.join(CYRILLIC_LANGS)};lat={','.join(LATIN_LANGS)};src={source}"
 
 
 _DEFAULT: LanguageIdentifier | None = None

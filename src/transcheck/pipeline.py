@@ -8,9 +8,9 @@ only read vectors (and ask the cached embedder for the rare extra text).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
-
+from typing import Any
 
 from transcheck import suppress
 from transcheck.align import align_versions
@@ -64,12 +64,21 @@ def read_articles(
     return articles, errors
 
 
-def load_resources(settings: Settings) -> dict[str, Any]:
-    """Run-wide resources checks share (loaded once per run, not per article)."""
-    from transcheck.langid import LanguageIdentifier
+def load_resources(settings: Settings, cache_dir: Path | None = None) -> dict[str, Any]:
+    """Run-wide resources checks share (loaded once per run, not per article).
 
+    ``cache_dir``: the embedding cache folder; language guesses are kept there too, so a
+    warm run loads no lingua model at all (langid.CACHE_FILE).
+    """
+    from transcheck.langid import CACHE_FILE, LanguageIdentifier
+
+    store = None
+    if cache_dir is not None:
+        from transcheck.embed.cache import ResultCache
+
+        store = ResultCache(cache_dir, CACHE_FILE)
     # Cheap to construct: lingua loads its models lazily, on the first segment identified.
-    resources: dict[str, Any] = {"langid": LanguageIdentifier()}
+    resources: dict[str, Any] = {"langid": LanguageIdentifier(store=store)}
     if settings.glossary:
         from transcheck.glossary import load_glossary
 
@@ -125,7 +134,8 @@ def run_check(
     source_filter: Callable[[ArticleSource], bool] | None = None,
 ) -> RunResult:
     # Resources first: a bad glossary is a config error (exit 2) before any embedding work.
-    resources = load_resources(settings)
+    cache = embedder.cache
+    resources = load_resources(settings, cache.path.parent if cache is not None else None)
     sources, errors = discover(paths, settings)
     if source_filter is not None:  # e.g. --changed-since: only articles with a changed version
         sources = [s for s in sources if source_filter(s)]
@@ -144,6 +154,7 @@ def run_check(
         results.append(article_result)
         silenced += dropped
         progress("check", done, len(articles))
+    resources["langid"].flush()
     return RunResult(
         settings=settings.signature(embedder.identity),
         articles=tuple(results),
