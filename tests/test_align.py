@@ -324,13 +324,44 @@ def test_agreement_counts_reproduced_pairwise_beads() -> None:
     assert _agreement(rows, pairwise) == 2
 
 
-def test_base_pair_selection_never_agrees_less() -> None:
-    """Trying every base pair keeps the joint result closest to the pairwise alignments."""
+def test_block_costs_take_the_cheapest_inner_path() -> None:
+    """A 2-3 block (no such pairwise bead at max_merge 3) costs its best decomposition."""
+    from transcheck.align.objective import block_costs
+
+    rows, cols = 3, 4
+    one = np.full((rows, cols), 1.0)
+    costs = {(1, 1): one, (1, 2): np.full((rows, cols), 0.5), (2, 1): np.full((rows, cols), 5.0)}
+    blocks = block_costs(costs, 2.0, rows, cols, 3, skips=True)
+    assert blocks[(2, 3)][2, 3] == pytest.approx(1.5)  # 1-1 then 1-2 (or 1-2 then 1-1)
+    assert blocks[(1, 1)][1, 1] == pytest.approx(1.0)
+    assert blocks[(2, 0)][2, 0] == pytest.approx(4.0)  # two skips
+    assert np.isinf(blocks[(2, 3)][1, 3])  # the block does not fit before row 2
+
+
+def test_cheapest_mix_combines_candidates_region_by_region() -> None:
+    """Each region takes the cheaper candidate's rows; the result tiles the document."""
+    from transcheck.align.objective import cheapest_mix
+
+    size = 5
+    zero = np.zeros((size, size))
+    cheap_11 = np.full((size, size), -1.0)
+    blocks = tuple({(p, q): (cheap_11 if (p, q) == (1, 1) else zero + 0.5 * (p + q))
+                    for p in range(3) for q in range(3)} for _ in range(3))
+    one = [(range(i, i + 1),) * 3 for i in range(4)]
+    first = [(range(2),) * 3, (range(2, 3),) * 3, (range(3, 4),) * 3]  # coarse start
+    second = one[:2] + [(range(2, 4),) * 3]  # coarse end
+    mixed = cheapest_mix([first, second], (blocks[0], blocks[1], blocks[2]), 0.0)
+    assert mixed == one
+
+
+def test_base_pair_selection_minimises_the_objective() -> None:
+    """Trying every base pair never ends with a dearer three-way objective than the single base."""
     import dataclasses
 
     from transcheck.align import dp_params
-    from transcheck.align.dp import align_spans
-    from transcheck.align.joint import _agreement
+    from transcheck.align.dp import pair_costs
+    from transcheck.align.joint import _ranges
+    from transcheck.align.objective import block_costs, joint_cost
     from transcheck.align.spans import average_spans
 
     be = version([[0], [1], [2], [3, 4], [5], [6], [7], [8], [9]], seed=1)
@@ -339,10 +370,23 @@ def test_base_pair_selection_never_agrees_less() -> None:
     vectors = {"be": be, "ru": ru, "en": en}
     th = Thresholds()
     params = dp_params(th)
-    pairwise = {
-        (x, y): align_spans(average_spans(vectors[x], 3), average_spans(vectors[y], 3), params)
+
+    def share(lang: str) -> np.ndarray:
+        arr = np.array([len(f"{lang}{i}") for i in range(len(vectors[lang]))], dtype=np.float64)
+        return arr / arr.sum()
+
+    blocks = tuple(
+        block_costs(*pair_costs(average_spans(vectors[x], 3), average_spans(vectors[y], 3), params,
+                                share(x), share(y)), len(vectors[x]) + 1, len(vectors[y]) + 1, 4, skips=True)
         for x, y in (("be", "ru"), ("be", "en"), ("ru", "en"))
-    }
+    )
+    langs = ["be", "ru", "en"]
+
+    def cost(rows: tuple[AlignmentRow, ...]) -> float:
+        return joint_cost(_ranges([dict(r) for r in rows], langs), (blocks[0], blocks[1], blocks[2]),
+                          th.align_row_penalty)
+
     chosen = align(vectors, th)
     single = align(vectors, dataclasses.replace(th, align_select_order=0))
-    assert _agreement([dict(r) for r in chosen], pairwise) >= _agreement([dict(r) for r in single], pairwise)
+    assert cost(chosen) <= cost(single) + 1e-9
+    assert np.isfinite(cost(chosen))

@@ -61,11 +61,18 @@ class Thresholds:
     # Half-width (segments) of the band around the coarse path for long documents.
     align_band: int = 12
     # Three versions of at most this many paragraphs each: try every pair as the base of the
-    # joint alignment, keep the result agreeing best with the pairwise paths (joint rows
-    # F1 +0.3-1.0 points, deletion R +4-10, P -0.5..-6; ~2x the DP time;
-    # transcheck.align.joint._agreement). Longer
-    # documents (and 0) keep the single most-similar base pair, so alignment stays linear.
-    align_select_order: int = 500
+    # joint alignment, recombine the results under align_row_penalty's objective (joint rows
+    # F1 +1.1-1.9 points over the single most similar base pair, deletion P -1..+2, R +3-7;
+    # ~2x the DP time). Longer
+    # documents (and 0) keep the single most-similar base pair, so alignment stays linear
+    # (the objective's block costs are quadratic: 3 x 200 paragraphs 0.8 s, 3 x 450 1.9 s).
+    align_select_order: int = 200
+    # ...recombining the base pairs' rows by the three-way objective (sum of the pairwise
+    # bead costs of every row's projections, transcheck.align.objective) with this penalty per
+    # segment beyond the first of each version in a row. benchmarks/align_paragraphs.py seeds
+    # 1 / 2 / 3 joint rows F1 0.950 / 0.940 / 0.941 (agreement with pairwise paths: 0.946 /
+    # 0.924 / 0.935); 0.01: 0.951 / 0.940, 0.02: 0.951 / 0.938, 0.025: 0.945 / 0.929.
+    align_row_penalty: float = 0.015
     # missing-/extra-segment: a row where a version is empty is a paragraph split or merged
     # differently (not a missing/extra one) when, in an adjacent row, the empty version's
     # segment has an edge run of sentences (not all of them) whose cosine with the lone
@@ -171,6 +178,9 @@ class Thresholds:
     # Net votes of the other versions (their aligned name fits the usual form better) that a
     # one-letter respelling needs to be a warning; fewer → not reported.
     names_letter_min_votes: int = 1
+    # Other versions that must show one name at both places (same aligned stem) for a
+    # one-letter respelling that transliteration votes cannot judge (Trump/Trlmp vs Трамп).
+    names_agree_versions: int = 2
     # 1 = report vowel-only / voicing-pair variants (Фрыман/Фрымэн, Олав/Олаф) as warnings;
     # 0 = as INFO. They are how careful translators vary a foreign name: on clean articles they
     # were 16 of 35 warnings per 624 articles.

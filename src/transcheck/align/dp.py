@@ -248,6 +248,19 @@ def _run_dp(
     n, m = len(sa[0]), len(sb[0])
     width = int((hi - lo).max())
     beads = params.beads()
+    costs, delta = _bead_costs(sa, sb, lo, hi, params, la, lb)
+    return _fill(n, m, lo, hi, width, beads, costs, delta)
+
+
+def _bead_costs(
+    sa: Spans, sb: Spans, lo: IntArray, hi: IntArray, params: DPParams,
+    la: FloatArray | None = None, lb: FloatArray | None = None,
+) -> tuple[dict[tuple[int, int], FloatArray], float]:
+    """Cost of every merge/match bead ending in each band cell (``[i, j - lo[i]]``) and the
+    per-segment skip cost of this pair."""
+    n, m = len(sa[0]), len(sb[0])
+    width = int((hi - lo).max())
+    beads = params.beads()
     strong = set(STRONG_BEADS)
     costs: dict[tuple[int, int], FloatArray] = {}
     delta = params.default_skip
@@ -271,7 +284,25 @@ def _run_dp(
         if (a, b) in strong:
             cost = np.where(margin < params.strong_margin, np.inf, cost)
         costs[(a, b)] = np.where(np.isnan(cost), np.inf, cost)
+    return costs, delta
 
+
+def pair_costs(
+    sa: Spans, sb: Spans, params: DPParams,
+    la: FloatArray | None = None, lb: FloatArray | None = None,
+) -> tuple[dict[tuple[int, int], FloatArray], float]:
+    """Unbanded bead costs of a pair, ``costs[(a, b)][i, j]`` for the bead ending at cell
+    ``(i, j)``, and its skip cost: the terms :mod:`transcheck.align.joint`'s 3-D DP adds up."""
+    n, m = len(sa[0]), len(sb[0])
+    lo = np.zeros(n + 1, dtype=np.int64)
+    hi = np.full(n + 1, m + 1, dtype=np.int64)
+    return _bead_costs(sa, sb, lo, hi, params, la, lb)
+
+
+def _fill(
+    n: int, m: int, lo: IntArray, hi: IntArray, width: int, beads: tuple[tuple[int, int], ...],
+    costs: dict[tuple[int, int], FloatArray], delta: float,
+) -> tuple[list[PathBead], float]:
     # DP rows are stored with PAD cells of +inf on the left and `width` on the right, so the
     # predecessor row of every bead is a plain slice (no gathers, no masks): the loop body
     # is ~15 numpy calls per row whatever the number of beads.
