@@ -217,6 +217,40 @@ def _name_mentions(texts: dict[str, list[str]]) -> list[tuple[str, int, int, int
     return out
 
 
+def _name_kind(mention: tuple[str, int, int, int, str, str], texts: dict[str, list[str]]) -> str | None:
+    """"person", "place" or "foreign" (a transliterated word the Russian dictionary does not
+    know: mostly surnames) by the pymorphy3 tags of the mention's Russian form in the same
+    paragraph; None for a word the dictionary knows as a common word (Солнце, Секретарь,
+    Штаты, Сеть: capitalised in a title or an institution's name, not a person or place)."""
+    from transcheck.morphology import _analyzer
+    from transcheck.names import cross_match, tokenize
+
+    lang, i, _start, _end, word, _stem = mention
+    if lang == "ru":
+        forms = [word]
+    else:
+        forms = [t.text for t in tokenize(texts["ru"][i], "ru", i) if t.capitalised and not t.sentence_start
+                 and cross_match(word, lang, t.text, "ru")] if i < len(texts["ru"]) else []
+    if not forms:
+        return None
+    parses = _analyzer().parse(forms[0])
+    if not parses[0].is_known:
+        return "foreign" if parses[0].tag.POS == "NOUN" else None
+    for parse in parses:  # most likely reading first (Сане: Sane the footballer, not Sana)
+        if "Geox" in parse.tag.grammemes:
+            return "place"
+        if parse.tag.grammemes & {"Name", "Surn", "Patr"}:
+            return "person"
+    return None
+
+
+def _swappable(a: str | None, b: str | None) -> bool:
+    """Place for place; person for person or for an unknown foreign name (and vice versa)."""
+    if a is None or b is None:
+        return False
+    return a == b or {a, b} == {"person", "foreign"}
+
+
 def _respell(word: str, lang: str, rng: random.Random) -> str:
     """One slip in a name: a doubled letter undone or added, C/K swapped (en), or one letter
     changed; never in the last two letters of a Cyrillic word (case endings live there)."""
@@ -245,7 +279,9 @@ def _respell(word: str, lang: str, rng: random.Random) -> str:
 def plant_name(article: BaseArticle, kind: str, rng: random.Random) -> BuiltArticle | None:
     """A name fault: "name" respells one occurrence of a name the version mentions at least
     twice (Каллас → Калас in one place); "name-swap" puts another name of the same version in
-    place of a name in one paragraph (the wrong person). Expected: name-inconsistency."""
+    place of a name in one paragraph (the wrong person or place: person for person, place
+    for place, see _name_kind; ``rng`` is then build_corpus's separate swap stream).
+    Expected: name-inconsistency."""
     texts = _texts(article)
     mentions = _name_mentions(texts)
     built = BuiltArticle(id=f"{article.id}--{kind}", title=article.title, paragraphs=texts)
@@ -263,9 +299,13 @@ def plant_name(article: BaseArticle, kind: str, rng: random.Random) -> BuiltArti
         note = f"paragraph {i}: {word} -> {new}"
     else:
         lang = rng.choice(LANGS)
-        own = [m for m in mentions if m[0] == lang]
+        kinds = {m: _name_kind(m, texts) for m in mentions if m[0] == lang}
+        own = [m for m, k in kinds.items() if k is not None]
+        # A realistic swap puts a person for a person and a place for a place (Фриман for
+        # Грейсон, Лондон for Бирмингем), not "Сонца" or "Network" (capitalised common words).
         options = [(m, o) for m in own for o in own
-                   if o[1] != m[1] and o[5][:4] != m[5][:4] and o[5] not in {x[5] for x in own if x[1] == m[1]}]
+                   if o[1] != m[1] and o[5][:4] != m[5][:4] and o[5] not in {x[5] for x in own if x[1] == m[1]}
+                   and o[4].lower()[:4] != m[4].lower()[:4] and _swappable(kinds[m], kinds[o])]
         if not options:
             return None
         (lang, i, start, end, word, _), other = rng.choice(options)
@@ -299,13 +339,16 @@ def build_corpus(seed: int = 7, variants_per_article: int = 2, name_variants: in
                 built.append(variant)
                 made += 1
     name_rng = random.Random(seed + 1000)
+    # Swaps draw from their own stream, so changing how swaps are chosen leaves respellings
+    # (and every other fault) unchanged.
+    swap_rng = random.Random(seed + 2000)
     name_turn = 0
     for article in base:
         for _ in range(name_variants):
             for _attempt in range(len(NAME_FAULT_KINDS)):
                 kind = NAME_FAULT_KINDS[name_turn % len(NAME_FAULT_KINDS)]
                 name_turn += 1
-                variant = plant_name(article, kind, name_rng)
+                variant = plant_name(article, kind, swap_rng if kind == "name-swap" else name_rng)
                 if variant is not None:
                     built.append(variant)
                     break

@@ -160,6 +160,29 @@ def test_fake_embedder_texts(fake_embedder: object) -> None:
     assert {"be": (5,), "ru": (4,), "en": ()} in got
 
 
+def test_titles_pin_the_first_row() -> None:
+    """Freely translated headlines that look unrelated still form the first row when every
+    version opens with a title; without the kinds the aligner is free to split them."""
+    groups = [[100 + i] for i in range(3)] + PLAIN  # each title its own unrelated meaning
+    vectors = {lang: np.delete(version(groups, seed=s), [j for j in range(3) if j != k], axis=0)
+               for k, (lang, s) in enumerate((("be", 1), ("ru", 2), ("en", 3)))}
+    texts = {lang: [f"{lang}{i}" for i in range(len(v))] for lang, v in vectors.items()}
+    kinds = {lang: ["title"] + ["paragraph"] * (len(v) - 1) for lang, v in vectors.items()}
+
+    def no_embed(batch: Sequence[str]) -> np.ndarray:
+        raise AssertionError("paragraph alignment must not embed extra texts")
+
+    free = align_versions(vectors, texts, no_embed, Thresholds())
+    assert free[0] != {"be": (0,), "ru": (0,), "en": (0,)}  # the premise: cosines alone split them
+    pinned = align_versions(vectors, texts, no_embed, Thresholds(), kinds)
+    check_partition(pinned, {lang: len(v) for lang, v in vectors.items()})
+    assert pinned[0] == {"be": (0,), "ru": (0,), "en": (0,)}
+    assert all(row == {lang: (i,) for lang in vectors} for i, row in enumerate(pinned) if i)
+    # A version without a title leaves the aligner free.
+    kinds["ru"] = ["paragraph"] * len(kinds["ru"])
+    assert align_versions(vectors, texts, no_embed, Thresholds(), kinds) == free
+
+
 # --- degenerate input -------------------------------------------------------------------
 
 

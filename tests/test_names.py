@@ -245,3 +245,41 @@ def test_prefilter_never_hides_a_transliteration_match(shared_data: Path) -> Non
                             checked += 1
                             assert near, (a, b)
     assert checked > 50
+
+
+def test_respelling_transliteration_cannot_judge_fires_when_versions_agree() -> None:
+    """Trump/Trlmp are both one letter from Трамп: no vote, but be and ru show the same name
+    at every place, so the odd single form is the slip (benchmarks/quality.py misses)."""
+    rows = {
+        "en": ["Donald Trump met Kim in Hanoi.", "Later Trlmp flew home.", "Critics said Trump conceded."],
+        "ru": ["Дональд Трамп встретился с Кимом в Ханое.", "Позже Трамп улетел домой.",
+               "Критики сказали, что Трамп уступил."],
+        "be": ["Дональд Трамп сустрэўся з Кімам у Ханоі.", "Пазней Трамп паляцеў дадому.",
+               "Крытыкі сказалі, што Трамп саступіў."],
+    }
+    findings = run(CHECK, rows)
+    assert [(f.lang, f.details["forms"], f.severity.name) for f in findings] == [
+        ("en", ["Trlmp", "Trump"], "WARNING")], [f.message for f in findings]
+    # Two different people at those places in another version: no finding (Brent/Brett).
+    rows["ru"][1] = "Позже Тримп улетел домой."
+    rows["be"][1] = "Пазней Трымп паляцеў дадому."
+    assert run(CHECK, rows) == []
+
+
+def test_swap_for_a_name_the_version_uses_elsewhere_fires() -> None:
+    """ru never names Berlin elsewhere, but puts Мюнхен (which it uses in other rows) in its
+    place; en calls it Munich, which no transliteration links to Мюнхен, so only the target's
+    own use of the name says it belongs to the article (benchmarks/quality.py name-swap)."""
+    rows = {
+        "en": ["Protests took place in Munich.", "Crowds gathered in Berlin too.", "Later Munich saw more."],
+        "ru": ["Протесты прошли в Мюнхене.", "Толпы собрались и в Мюнхене.", "Позже в Мюнхене прошли ещё."],
+        "be": ["Пратэсты прайшлі ў Мюнхене.", "Натоўпы сабраліся і ў Берліне.", "Пазней у Мюнхене прайшлі яшчэ."],
+    }
+    findings = run(CHECK, rows)
+    assert [(f.lang, f.details.get("other_name")) for f in findings] == [("ru", "Мюнхене")], [
+        f.message for f in findings]
+    # The same first sound is a spelling variant, not another name (Rowan for Роуэн): silent.
+    rows["ru"] = [r.replace("Мюнхен", "Бирмингем") for r in rows["ru"]]
+    rows["be"] = [r.replace("Мюнхен", "Бірмінгем") for r in rows["be"]]
+    rows["en"] = [r.replace("Munich", "Birmingham") for r in rows["en"]]
+    assert run(CHECK, rows) == []

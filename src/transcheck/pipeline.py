@@ -96,7 +96,8 @@ def check_article(
     langs = [lang for lang in settings.languages if lang in article.versions]
     texts = {lang: [s.text for s in article.versions[lang].segments] for lang in langs}
     vectors = {lang: embedder.embed(texts[lang]) for lang in langs}
-    alignment = align_versions(vectors, texts, embedder.embed, settings.thresholds) if langs else ()
+    kinds = {lang: [s.kind for s in article.versions[lang].segments] for lang in langs}
+    alignment = align_versions(vectors, texts, embedder.embed, settings.thresholds, kinds) if langs else ()
     ctx = CheckContext(
         article=article,
         alignment=alignment,

@@ -73,5 +73,6 @@ def align_files(
     texts = {lang: [s.text for s in v.segments] for lang, v in versions.items()}
     embedder.embed([t for lang in langs for t in texts[lang]])  # one deduplicated batch
     vectors = {lang: embedder.embed(texts[lang]) for lang in langs}
-    rows = align_versions(vectors, texts, embedder.embed, settings.thresholds)
+    kinds = {lang: [s.kind for s in v.segments] for lang, v in versions.items()}
+    rows = align_versions(vectors, texts, embedder.embed, settings.thresholds, kinds)
     return FileAlignment(versions=versions, rows=rows)
