@@ -95,6 +95,7 @@ class Plant:
     kind: str
     row: int
     lang: str  # expected finding lang
+    note: str = ""  # the dropped sentence
 
 
 def plant(kind: str, paras: Paras, pool: list[Paras], rng: random.Random) -> tuple[Paras, Plant] | None:
@@ -109,7 +110,7 @@ def plant(kind: str, paras: Paras, pool: list[Paras], rng: random.Random) -> tup
                 continue
             k = rng.randrange(len(sents))
             new[lang][r] = " ".join(s.text for j, s in enumerate(sents) if j != k)
-            return new, Plant(kind, r, lang)
+            return new, Plant(kind, r, lang, sents[k].text)
         if kind == "add":
             donor = rng.choice(pool)
             sents = split_sentences(rng.choice(donor[lang]))
@@ -145,6 +146,10 @@ def main() -> None:
     parser.add_argument(
         "--show", choices=("serious", "all"), default="serious",
         help="print TC202 findings on clean articles: error+warning only, or every severity",
+    )
+    parser.add_argument(
+        "--misses", action="store_true",
+        help="print the planted drops not found at error+warning, with the row's TC202 findings",
     )
     args = parser.parse_args()
     sources = {"flores": flores_articles(), "ntrex": ntrex_articles()}
@@ -205,6 +210,7 @@ def main() -> None:
     results: dict[str, dict[str, Counter[str]]] = {"serious": {}, "all": {}}
     clean_alarms: dict[str, Counter[str]] = {"serious": Counter(), "all": Counter()}
     shown: list[tuple[str, Finding]] = []
+    missed: list[tuple[str, Plant, list[Finding]]] = []
     n_clean_paras = 0
     n_clean_articles = 0
     for src, arts in sources.items():
@@ -244,6 +250,11 @@ def main() -> None:
                         ct["detected_lang_ok"] += bool(right_lang)
                         ct["findings"] += sum(1 for f in found2 if f.code == code)
                         ct["true_findings"] += len(right_lang[:1])
+                if kind == "drop" and args.misses and not any(
+                    f.code == code and f.lang == p.lang and p.row in f.segments.get(p.lang, ())
+                    for f in serious(everything2)
+                ):
+                    missed.append((f"{src}{n}", p, [f for f in everything2 if f.code == code and p.row in f.segments.get(p.lang, ())]))
                 if kind == "drop" and not args.skip_stats:
                     sents = {lang: row_sentences(ctx2, lang, (p.row,)) for lang in LANGS}
                     margins = {pp: pair_margins(ctx2, *pp, settings.thresholds.align_knn) for pp in combinations(LANGS, 2)}
@@ -256,6 +267,13 @@ def main() -> None:
         for name, f in shown:
             if f.severity >= Severity.WARNING or args.show == "all":
                 print(f"  [{f.severity.name.lower():7}] {name} {f.lang} {f.message[:220]}")
+    if args.misses:
+        print(f"\nplanted drops missed at error+warning ({len(missed)}):")
+        for name, p, found in missed:
+            print(f"  {name} row {p.row} {p.lang} dropped: {p.note[:150]}")
+            for f in found:
+                keep = {k: v for k, v in f.details.items() if k not in ("spans", "sentence")}
+                print(f"      [{f.severity.name.lower()}] {f.lang} {f.message[:120]} {keep}")
     for level, title in (("serious", "error+warning"), ("all", "all severities (incl. info)")):
         print(f"\n== {title}")
         print("fault         planted  recall  recall(lang ok)  precision  [trigger recall]")

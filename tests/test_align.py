@@ -413,3 +413,36 @@ def test_base_pair_selection_minimises_the_objective() -> None:
     single = align(vectors, dataclasses.replace(th, align_select_order=0))
     assert cost(chosen) <= cost(single) + 1e-9
     assert np.isfinite(cost(chosen))
+
+
+def test_skip_costs_more_beside_a_matching_neighbour() -> None:
+    """A skipped segment that matches the other side right beside the gap (a split-off half)
+    costs more to skip than one that matches nothing there (a deleted paragraph)."""
+    from transcheck.align.dp import DPParams, _segment_skips
+
+    margins = np.full((3, 3), -0.02)  # 1-1 margins, cell (i, j): A[i-1] with B[j-1]
+    margins[0, :] = np.nan
+    margins[1, 1] = 0.08  # A[0] matches B[0] well
+    lo = np.zeros(3, dtype=np.int64)
+    params = DPParams(skip_margin_weight=0.5)
+    skip_a, skip_b = _segment_skips(0.01, margins, lo, params)
+    assert skip_a[1, 0] == pytest.approx(0.01 + 0.5 * 0.08)  # skipping A[0] next to B[0]
+    assert skip_a[2, 1] == pytest.approx(0.01)  # A[1] matches neither neighbour
+    assert skip_b[0, 1] == pytest.approx(0.01 + 0.5 * 0.08)  # skipping B[0] before A[0]
+    flat_a, _ = _segment_skips(0.01, margins, lo, DPParams())
+    assert np.all(flat_a == 0.01)
+
+
+def test_split_half_with_weak_match_is_merged_not_skipped() -> None:
+    """The gain price of a 1-2 bead does not punish it for a piece that matches weakly."""
+    from transcheck.align.dp import DPParams, _merge_by_gain
+
+    sims = np.array([[np.nan, np.nan, np.nan], [np.nan, np.nan, 0.9]])  # 1-2 bead A[0]-B[0:2]
+    sims11 = np.array([[np.nan] * 3, [np.nan, 0.85, 0.5]])
+    margin11 = np.array([[np.nan] * 3, [np.nan, 0.06, 0.0]])  # kNN 0.79 and 0.5
+    lo = np.zeros(2, dtype=np.int64)
+    rel = _merge_by_gain(sims, np.zeros_like(sims), (sims11, margin11), lo, (1, 2), 0.01,
+                         DPParams(merge_gain_weight=1.0))
+    assert rel[1, 2] == pytest.approx(0.5 - 0.9 + 0.01)  # the weak piece's neighbourhood
+    assert rel[1, 2] < -0.06 + 0.01  # cheaper than 1-1 with the strong piece plus a skip
+    assert np.isinf(rel[1, 1])

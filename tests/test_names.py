@@ -283,3 +283,47 @@ def test_swap_for_a_name_the_version_uses_elsewhere_fires() -> None:
     rows["be"] = [r.replace("Мюнхен", "Бірмінгем") for r in rows["be"]]
     rows["en"] = [r.replace("Munich", "Birmingham") for r in rows["en"]]
     assert run(CHECK, rows) == []
+
+
+def test_swap_told_by_where_the_other_versions_put_the_name() -> None:
+    """ru writes Мендосе where be/en have Manila; be and en name Mendoza only in the next row
+    and ru spells it Мендоса nowhere else: the intruder rule (names placed in another row by
+    both other versions, Manila short in ru) reports the swap (benchmarks/quality.py name-swap)."""
+    rows = {
+        "en": ["The hostages were held in Manila for a day.", "The gunman, Rolando Mendoza, was a former officer."],
+        "ru": ["Заложников держали в Мендосе целый день.", "Преступник, бывший офицер, был убит."],
+        "be": ["Закладнікаў трымалі ў Маніле цэлы дзень.", "Злачынца, Раланда Мендоза, быў былым афіцэрам."],
+    }
+    swaps = [f for f in run(CHECK, rows) if f.details.get("other_name")]
+    assert [(f.lang, f.details["other_name"], f.segments["ru"]) for f in swaps] == [("ru", "Мендосе", (0,))], [
+        f.message for f in swaps]
+
+
+def test_intruder_needs_consistent_counterparts() -> None:
+    """en Jacobs is Якабс in one row of be/ru but Джейкабс in the others: the counterparts are
+    unreliable, so a row where be/ru write Джейкабс is no swap (benchmarks/quality.py clean alarm)."""
+    rows = {
+        "en": ["In May Jacobs joined the club.", "Then Rangers signed Jacobs on loan.", "Later Jacobs scored twice."],
+        "ru": ["В мае Якобс перешёл в клуб.", "Потом Рейнджерс взял Джейкобса в аренду.", "Позже Джейкобс забил дважды."],
+        "be": ["У траўні Якабс перайшоў у клуб.", "Потым Рэйнджэрс узяў Джейкабса ў арэнду.", "Пазней Джейкабс забіў двойчы."],
+    }
+    assert [f.message for f in run(CHECK, rows) if f.details.get("other_name")] == []
+
+
+def test_inserted_consonant_is_no_phonetic_variant() -> None:
+    """Oregkn/Oregon, Чшйзом/Чейзом: a consonant put in is a typo even when its sound class
+    merges with a neighbour's; vowel and voicing variants stay variants."""
+    from transcheck.model import Severity
+    from transcheck.names import phonetic_variant
+
+    assert not phonetic_variant("oregkn", "oregon")
+    assert not phonetic_variant("чшйз", "чейз")
+    assert phonetic_variant("фрыман", "фрымэн") and phonetic_variant("дуайер", "двайер")
+    assert phonetic_variant("сечжон", "седжон")
+    rows = {
+        "en": ["Oregon voted first.", "Then Oregkn voted again.", "Portland is in Oregon."],
+        "ru": ["Орегон проголосовал первым.", "Затем Орегон проголосовал снова.", "Портленд находится в Орегоне."],
+        "be": ["Арэгон прагаласаваў першым.", "Потым Арэгон прагаласаваў зноў.", "Портленд знаходзіцца ў Арэгоне."],
+    }
+    loud = [f for f in run(CHECK, rows) if f.severity >= Severity.WARNING]
+    assert [f.details["forms"] for f in loud] == [["Oregkn", "Oregon"]], [f.message for f in loud]

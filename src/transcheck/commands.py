@@ -5,9 +5,10 @@ Kept out of cli.py so that the CLI stays a thin parser and this stays testable.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, NoReturn, Sequence
+from typing import Any, NoReturn
 
 from transcheck.config import ConfigError, Settings, find_config, load_settings
 from transcheck.embed.base import EmbedderError, load_embedder

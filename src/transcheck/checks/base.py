@@ -16,8 +16,9 @@ row indices).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Iterable, Mapping, Sequence
+from typing import Any, ClassVar
 
 from transcheck.config import Settings
 from transcheck.embed.base import Vectors

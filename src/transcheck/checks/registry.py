@@ -6,7 +6,7 @@ discovered implicitly, so the set of checks a version runs is visible here.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from transcheck.checks.base import Check
 from transcheck.checks.control import BadSuppression

@@ -3,4 +3,4 @@
 from transcheck.embed.base import Embedder, EmbedderError, load_embedder
 from transcheck.embed.cache import CachedEmbedder, EmbeddingCache
 
-__all__ = ["Embedder", "EmbedderError", "load_embedder", "CachedEmbedder", "EmbeddingCache"]
+__all__ = ["CachedEmbedder", "Embedder", "EmbedderError", "EmbeddingCache", "load_embedder"]
