@@ -39,6 +39,7 @@ from transcheck.names import (
     near_duplicate,
     phonetic_variant,
     present_as,
+    present_each,
     present_in,
     ru_common_noun,
     ru_known,
@@ -474,16 +475,22 @@ class NameInconsistency(Check):
         langs = ctx.languages
         owned = glossary_words(ctx)
         for row in data.usable:
+            words = {lang: data.in_row(lang, row, names_only=False) for lang in langs}
             for target in langs:
                 if (row, target) in flagged:
                     continue
                 others = [lang for lang in langs if lang != target]
-                words = {lang: data.in_row(lang, row, names_only=False) for lang in langs}
+                # The cheap signal first: most rows name everyone equally often in every
+                # version, and the intruder search is the costly part (it was half of a
+                # warm run's time when it came first; benchmarks/speed.py).
+                short = self._short_names(data, row, target, others, words, owned, None)
+                if not short:
+                    continue
                 wrong = next((w for t in data.in_row(target, row)
                               if (w := self._intruder(data, row, target, t, others, words)) is not None), None)
                 if wrong is None:
                     continue
-                short = self._short_names(data, row, target, others, words, owned, wrong[0])
+                short = [pair for pair in short if not cross_match(pair[0].text, others[0], wrong[0].text, target)]
                 if short:
                     flagged.add((row, target))
                     yield self._missing_finding(ctx, data, row, target, short, wrong)
@@ -525,8 +532,9 @@ class NameInconsistency(Check):
     @staticmethod
     def _short_names(data: ArticleNames, row: int, target: str, others: Sequence[str],
                      words: Mapping[str, Sequence[Token]], owned: Mapping[str, set[str]],
-                     intruder: Token) -> list[list[Token]]:
-        """Names both other versions show in this row more often than the target does."""
+                     intruder: Token | None) -> list[list[Token]]:
+        """Names both other versions show in this row more often than the target does
+        (leaving out any the ``intruder`` itself renders)."""
         first, second = others
         out: list[list[Token]] = []
         seen: set[str] = set()
@@ -543,14 +551,14 @@ class NameInconsistency(Check):
             b = min(close)[2]
             if not (independent_witness(a, target) and independent_witness(b, target)):
                 continue
-            if cross_match(a.text, first, intruder.text, target):
+            if intruder is not None and cross_match(a.text, first, intruder.text, target):
                 continue
             n_first = sum(cross_match(a.text, first, x.text, first) for x in data.in_row(first, row))
             n_second = sum(cross_match(b.text, second, x.text, second) for x in data.in_row(second, row))
             # Counted loosely (Wales for Уэльсе), among capitalised words only (not the
             # lowercase "французскіх" of a French).
-            n_target = sum(present_in((a, b), (w,), target) for w in words[target] if w.capitalised)
-            if n_target < min(n_first, n_second):
+            capitalised = [w for w in words[target] if w.capitalised]
+            if sum(present_each((a, b), capitalised, target)) < min(n_first, n_second):
                 out.append([a, b])
         return out
 
