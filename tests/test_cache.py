@@ -82,4 +82,53 @@ def test_warm_run_loads_no_language_model(tmp_path: Path, monkeypatch: pytest.Mo
         raise AssertionError("a warm run loaded a lingua model")
 
     monkeypatch.setattr(LanguageIdentifier, "_detector", no_detector)
+    # Without the per-article results, so the checks (and language ID) really run again.
+    (tmp_path / "cache" / "articles-v1.sqlite3").unlink()
     assert run() == first
+
+
+def test_warm_run_reuses_article_results_until_an_input_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unchanged articles skip alignment and checks; an edited article, other settings or
+    an unreadable cache are never served stale results."""
+    import dataclasses
+
+    from transcheck import pipeline
+    from transcheck.config import Settings, Thresholds
+    from transcheck.report import html, json_report
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        for lang, body in (("be", "Сёння ў Мінску 12 градусаў."), ("ru", "Сегодня в Минске 12 градусов."),
+                           ("en", "It is 12 degrees in Minsk today.")):
+            (corpus / f"{name}.{lang}.md").write_text(f"# Title\n\n{body}\n\nSecond paragraph {name}.\n",
+                                                      encoding="utf-8")
+    checked: list[str] = []
+    real = pipeline.check_article
+
+    def counting(article, *args):  # type: ignore[no-untyped-def]
+        checked.append(article.id)
+        return real(article, *args)
+
+    monkeypatch.setattr(pipeline, "check_article", counting)
+
+    def run(settings: Settings | None = None) -> tuple[str, str]:
+        embedder = CachedEmbedder(FakeEmbedder(), EmbeddingCache(tmp_path / "cache"))
+        result = pipeline.run_check([corpus], settings or Settings(), embedder)
+        return json_report.render(result), html.render(result)
+
+    first = run()
+    assert sorted(checked) == ["a", "b"]
+    checked.clear()
+    assert run() == first  # byte-identical reports from stored results
+    assert checked == []
+    (corpus / "b.ru.md").write_text("# Title\n\nСегодня в Минске 13 градусов.\n\nSecond paragraph b.\n",
+                                    encoding="utf-8")
+    changed = run()
+    assert checked == ["b"] and "TC301" in changed[0]
+    checked.clear()
+    stricter = dataclasses.replace(Settings(), thresholds=Thresholds(divergent_margin=0.5))
+    run(stricter)
+    assert sorted(checked) == ["a", "b"]

@@ -12,13 +12,13 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from transcheck import suppress
+from transcheck import article_cache, suppress
 from transcheck.align import align_versions
 from transcheck.checks.base import CheckContext
 from transcheck.checks.registry import select_checks
 from transcheck.config import Settings
 from transcheck.corpus import discover
-from transcheck.embed.cache import CachedEmbedder
+from transcheck.embed.cache import CachedEmbedder, ResultCache
 from transcheck.extract import ExtractError, read_version
 from transcheck.model import (
     Article,
@@ -147,15 +147,28 @@ def run_check(
     all_texts = [s.text for a in articles for v in a.versions.values() for s in v.segments]
     embedder.embed(all_texts, progress=lambda done, total: progress("embed", done, total))
 
+    # Results of unchanged articles come from the per-article cache (transcheck.article_cache).
+    store = ResultCache(cache.path.parent, article_cache.CACHE_FILE) if cache is not None else None
+    identity = article_cache.run_identity(settings, embedder.identity)
+    keys = [article_cache.article_key(a) for a in articles]
+    known = store.get_many(identity, keys) if store is not None else {}
     results = []
     silenced = 0
-    for done, article in enumerate(articles, 1):
+    for done, (article, key) in enumerate(zip(articles, keys, strict=True), 1):
+        if key in known:
+            checked = article_cache.load(article, known[key])
+        else:
+            checked = check_article(article, embedder, settings, resources)
+            if store is not None:
+                store.put(identity, key, article_cache.dump(checked))
         # Inline markers (transcheck.suppress) apply after the checks: checks never see them.
-        article_result, dropped = suppress.apply(check_article(article, embedder, settings, resources))
+        article_result, dropped = suppress.apply(checked)
         results.append(article_result)
         silenced += dropped
         progress("check", done, len(articles))
     resources["langid"].flush()
+    if store is not None:
+        store.close()
     return RunResult(
         settings=settings.signature(embedder.identity),
         articles=tuple(results),
