@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 
 from transcheck.checks.base import CheckContext
-from transcheck.checks.names import NameInconsistency, article_names
+from transcheck.checks.names import ArticleNames, NameInconsistency, article_names
 from transcheck.checks.terms import TermMismatch
 from transcheck.config import Settings
 from transcheck.glossary import Glossary, Term
@@ -216,13 +216,21 @@ def _row_clusters(doc: Doc) -> list[tuple[int, dict[str, list[Token]]]]:
     return out
 
 
-def plant_drop(doc: Doc, rng: random.Random, recurring: bool = False) -> Trial | None:
+def _pick_row(doc: Doc, rng: random.Random) -> tuple[int, dict[str, list[Token]], str, ArticleNames] | None:
+    """A row naming one entity in all three versions, the version to fault, and the names."""
     clusters = _row_clusters(doc)
     if not clusters:
         return None
     row, cluster = rng.choice(clusters)
     lang = rng.choice(LANGS)
-    data = article_names(make_ctx(doc, None))
+    return row, cluster, lang, article_names(make_ctx(doc, None))
+
+
+def plant_drop(doc: Doc, rng: random.Random, recurring: bool = False) -> Trial | None:
+    picked = _pick_row(doc, rng)
+    if picked is None:
+        return None
+    row, cluster, lang, data = picked
     if recurring:  # the version names it in another row too (TC401 reports only those)
         stems = {c.stem for c in cluster[lang]}
         if not any(t.stem in stems and t.segment != row for t in data.names[lang]):
@@ -239,12 +247,10 @@ def plant_drop(doc: Doc, rng: random.Random, recurring: bool = False) -> Trial |
 def plant_swap(doc: Doc, rng: random.Random) -> Trial | None:
     """A name of one version's row replaced by another name that version uses in another row
     (the wrong person or place)."""
-    clusters = _row_clusters(doc)
-    if not clusters:
+    picked = _pick_row(doc, rng)
+    if picked is None:
         return None
-    row, cluster = rng.choice(clusters)
-    lang = rng.choice(LANGS)
-    data = article_names(make_ctx(doc, None))
+    row, cluster, lang, data = picked
     here = {t.stem for t in data.in_row(lang, row)}
     others = [t for t in data.names[lang] if t.segment != row and t.stem not in here
               and any(cross_match(t.text, lang, o.text, other) for other in LANGS if other != lang

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -116,15 +117,25 @@ def main() -> None:
                 check=True, capture_output=True, text=True,
             )
             results[name] = json.loads(out.stdout.strip().splitlines()[-1])
+            if name == "warm":
+                # What a user waits for: the CLI, interpreter start and imports included.
+                started = time.perf_counter()
+                subprocess.run(
+                    [sys.executable, "-m", "transcheck", "check", str(root), "-q",
+                     "--format", "json", "--output", str(Path(tmp) / "warm.json")],
+                    env={**os.environ, "TRANSCHECK_CACHE_DIR": str(cache)}, capture_output=True, check=False,
+                )
+                cli_warm = time.perf_counter() - started
     emb, cold, warm, full = results["embedder"], results["cold"], results["warm"], results["embedder-all"]
     print(f"corpus: {cold['articles']} articles, {emb['texts']} unique segment texts")
     print(f"embedder alone: {emb['seconds']:7.2f} s  ({emb['texts'] / emb['seconds']:.1f} texts/s)  peak {emb['peak_mib']:.0f} MiB")
     print(f"cold run:       {cold['seconds']:7.2f} s  (embedded {cold['texts']} texts)  peak {cold['peak_mib']:.0f} MiB")
     print(f"warm run:       {warm['seconds']:7.2f} s  (embedded {warm['texts']} texts)  peak {warm['peak_mib']:.0f} MiB")
+    print(f"warm `transcheck check` wall time, interpreter start included: {cli_warm:.2f} s")
     print(f"embedder alone on all {full['texts']} texts the cold run embedded: {full['seconds']:7.2f} s")
     print(f"cold/embedder(segments) = {cold['seconds'] / emb['seconds']:.2f}   "
           f"cold/embedder(all texts) = {cold['seconds'] / full['seconds']:.2f} (aim ≤ 1.3)   "
-          f"cold/warm = {cold['seconds'] / warm['seconds']:.1f} (aim ≥ 20)")
+          f"cold/warm = {cold['seconds'] / warm['seconds']:.1f} (aim ≥ 20; CLI wall: {cold['seconds'] / cli_warm:.1f})")
 
 
 if __name__ == "__main__":
