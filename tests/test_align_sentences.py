@@ -7,6 +7,8 @@ Both sentence aligners are checked: the default joint DP and the bertalign-style
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from transcheck.align import SENTENCE_THRESHOLDS, SentenceParams, align_sentences
@@ -82,3 +84,36 @@ def test_joined_lengths_count_the_joining_spaces() -> None:
 def test_empty_side(fake_embedder) -> None:
     rows = align_sentences({"a": SENTENCES[:2], "b": []}, fake_embedder.embed, SENTENCE_THRESHOLDS, SentenceParams())
     assert _pairs(rows) == [((0,), ()), ((1,), ())]
+
+
+def test_debris_is_skipped_not_merged(fake_embedder) -> None:
+    """OCR debris / a caption beside a sentence: e5 embeds "sentence + debris" like the
+    sentence alone (the table entry below), so a flat merge penalty lets the DP attach it.
+    The piece is closer to the other version's own debris, far away, than to the bead's
+    other side, so the support term (align_piece_weight) makes the skip cheaper; with the
+    term off it is merged (Bleualign dev: "- _-", "f r", photo captions)."""
+    more = SENTENCES + [
+        "kitchen recipe soup onions garlic simmered slowly",
+        "hospital doctor nurse patients treated fever illness",
+        "football stadium fans cheered goal striker scored",
+        "desert camel caravan traders crossed dunes sand",
+        "parliament vote ministers debated budget taxes reform",
+    ]
+    a = more[:10] + ["plate figure legend scale"] + more[10:]
+    b = more[:3] + ["plate figure legend scale photo"] + more[3:]
+    fake_embedder.table[f"{more[2]} {b[3]}"] = fake_embedder.embed([more[2]])[0]
+    rows = _pairs(align_sentences({"a": a, "b": b}, fake_embedder.embed, SENTENCE_THRESHOLDS))
+    assert ((2,), (2,)) in rows and ((), (3,)) in rows and ((3,), (4,)) in rows
+    assert ((9,), (10,)) in rows and ((10,), ()) in rows
+    off = dataclasses.replace(SENTENCE_THRESHOLDS, align_piece_weight=0.0)
+    rows_off = _pairs(align_sentences({"a": a, "b": b}, fake_embedder.embed, off))
+    assert ((2,), (2, 3)) in rows_off
+
+
+def test_piece_support_is_sentence_level_only() -> None:
+    """Paragraph alignment keeps its calibration: the support term is off by default."""
+    from transcheck.align import dp_params
+    from transcheck.config import Thresholds
+
+    assert dp_params(Thresholds()).piece_weight == 0.0
+    assert dp_params(SENTENCE_THRESHOLDS).piece_weight > 0.0

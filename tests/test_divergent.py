@@ -5,10 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from transcheck.checks.base import CheckContext
-from transcheck.checks.divergent import Candidate, DivergentSegment, SentenceRef, candidate_severity
+from transcheck.checks.divergent import (
+    Candidate,
+    DivergentSegment,
+    SentenceRef,
+    candidate_severity,
+    unmatched_sentences,
+)
 from transcheck.config import Settings
 from transcheck.embed.cache import CachedEmbedder
 from transcheck.langid import LanguageIdentifier
@@ -182,6 +189,15 @@ def _candidate(**kw: object) -> Candidate:
         ({"agree": False, "free": False, "cover": 0.84, "present": 0.89, "length": 0.8}, Severity.WARNING),
         ({"agree": False, "free": False, "cover": 0.86, "present": 0.89, "length": 0.8}, Severity.INFO),
         ({"agree": False, "free": False, "cover": 0.84, "present": 0.89, "length": 0.5}, Severity.INFO),
+        # Both others agree and the gap is clear: a warning whatever the length, unless the
+        # target is clearly longer than predicted (NTREX quotes, issue 4).
+        ({"free": False, "cover": 0.84, "present": 0.89, "length": 0.0}, Severity.WARNING),
+        ({"free": False, "cover": 0.84, "present": 0.89, "length": -0.8}, Severity.INFO),
+        ({"free": False, "cover": 0.86, "present": 0.89, "length": 0.0}, Severity.INFO),
+        # Left out only by the margin-floor sub-alignments: gap and length deficit needed.
+        ({"margin": True, "cover": 0.85, "present": 0.89, "length": 0.8}, Severity.WARNING),
+        ({"margin": True, "cover": 0.85, "present": 0.89, "length": 0.5}, Severity.INFO),
+        ({"margin": True, "cover": 0.87, "present": 0.89, "length": 1.5}, Severity.INFO),
     ],
 )
 def test_candidate_severity(changes: dict[str, object], expected: Severity) -> None:
@@ -232,3 +248,50 @@ def test_sentence_moved_by_a_merge_is_not_an_addition(shared_data: Path, real_em
     copied["ru"][1] = copied["ru"][1] + " " + copied["ru"][2]
     findings = serious(make_ctx(copied, real_embedder))
     assert [(f.lang, f.segments["ru"]) for f in findings] == [("ru", (1,))]
+
+
+def test_margin_floor_leaves_out_a_sentence_a_merge_absorbs() -> None:
+    """Same-topic sentences at cosine 0.80, translations at 0.87 (e5 on be): the raw floor
+    (0.77) lets a merge absorb the dropped ref sentence 1 into its neighbour's bead; the
+    margin floor (the paragraph's background) leaves it out."""
+    eye = np.eye(7)
+
+    def vec(u: np.ndarray) -> np.ndarray:
+        return np.concatenate([[np.sqrt(0.8)], np.sqrt(0.2) * u]).astype(np.float32)
+
+    def near(i: int, j: int) -> np.ndarray:  # dot 0.35 with eye[i]: cosine 0.87 with vec(eye[i])
+        return 0.35 * eye[i] + np.sqrt(1 - 0.35**2) * eye[j]
+
+    ref = np.stack([vec(eye[0]), vec(eye[1]), vec(eye[2])])
+    tgt = np.stack([vec(near(0, 3)), vec(near(2, 4))])
+    w_ref, w_tgt = np.ones(3, dtype=np.float32), np.ones(2, dtype=np.float32)
+    assert unmatched_sentences(ref, w_ref, tgt, w_tgt, 0.77, 0.0) == []
+    assert [i for i, _ in unmatched_sentences(ref, w_ref, tgt, w_tgt, 0.77, 0.0, margin=True)] == [1]
+
+
+@pytest.mark.slow
+def test_drop_from_a_version_that_split_a_sentence(shared_data: Path, real_embedder: CachedEmbedder) -> None:
+    """divergence.py seed 7 flores30: be paragraph 4 has one sentence more than ru/en (a
+    split); dropping one leaves the counts equal and the length ratio normal, but be is
+    short by more than a whole sentence (trigger), and only the margin-floor sub-alignment
+    leaves the sentence out."""
+    paras = flores_article(shared_data, start=150, n=5)
+    assert all(len(split_sentences(paras[lang][4])) == 4 for lang in ("ru", "en"))
+    be = split_sentences(paras["be"][4])
+    paras["be"][4] = " ".join(s.text for s in be if not s.text.startswith("У чалавека рука"))
+    assert len(split_sentences(paras["be"][4])) == 4
+    findings = serious(make_ctx(paras, real_embedder))
+    assert [(f.lang, f.segments["be"], f.severity) for f in findings] == [("be", (4,), Severity.WARNING)]
+
+
+@pytest.mark.slow
+def test_dropped_quote_with_no_length_evidence(shared_data: Path, real_embedder: CachedEmbedder) -> None:
+    """divergence.py seed 7 ntrex47: en paragraph 1 drops a quote; en is as long as be/ru
+    predict (length -0.03), but both say en lacks it and cover it clearly better (gap
+    0.047-0.057): a warning. The clean article is silent."""
+    paras = ntrex_article(shared_data, "scotsman.133801", [(1, 4), (4, 7), (7, 10), (10, 12)])
+    assert serious(make_ctx(paras, real_embedder)) == []
+    en = split_sentences(paras["en"][1])
+    paras["en"][1] = " ".join(s.text for s in en if not s.text.startswith('"It was a good point'))
+    findings = serious(make_ctx(paras, real_embedder))
+    assert [(f.lang, f.segments["en"], f.severity) for f in findings] == [("en", (1,), Severity.WARNING)]

@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 
 import jsonschema
+from conftest import REPO, FakeEmbedder
 
 from transcheck.config import Settings
 from transcheck.embed.cache import CachedEmbedder, EmbeddingCache
 from transcheck.pipeline import run_check
 from transcheck.report import json_report
-
-from conftest import REPO, FakeEmbedder
 
 PARAGRAPHS = [
     "Sanctions against Russia were extended for six months.",

@@ -9,8 +9,8 @@ import pytest
 
 pytest.importorskip("sentence_transformers", reason="install transcheck[st] to test this backend")
 
-from transcheck.embed.base import EmbedderError, load_embedder  # noqa: E402
-from transcheck.embed.cache import CachedEmbedder, EmbeddingCache  # noqa: E402
+from transcheck.embed.base import EmbedderError, load_embedder
+from transcheck.embed.cache import CachedEmbedder, EmbeddingCache
 
 pytestmark = pytest.mark.st
 

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from transcheck.align.dp import DPParams, PathBead, align_spans, pair_costs
-from transcheck.align.objective import block_costs, cheapest_mix
+from transcheck.align.objective import block_costs, cheapest_mix, rejoin_lone
 from transcheck.align.spans import Spans, average_spans
 from transcheck.model import AlignmentRow
 
@@ -69,6 +69,7 @@ def align_joint(
     lengths: Mapping[str, Sequence[float]] | None = None,
     select_order: int = 0,
     row_penalty: float = 0.0,
+    witness_bonus: float = 0.0,
 ) -> tuple[AlignmentRow, ...]:
     """Rows in document order; every segment of every version in exactly one row.
 
@@ -79,7 +80,8 @@ def align_joint(
 
     ``select_order``: when positive and no version has more segments than this, every
     pair is tried as the base pair and their rows are recombined into the cheapest tiling
-    under the three-way objective (``row_penalty``, :mod:`transcheck.align.objective`);
+    under the three-way objective (``row_penalty``, ``witness_bonus``,
+    :mod:`transcheck.align.objective`);
     for more than three versions the result agreeing best with the pairwise paths is kept
     (:func:`_agreement`).
     Otherwise the most similar pair is the base.
@@ -153,7 +155,10 @@ def align_joint(
                 for pc, (p, q) in zip(pcs, trio, strict=True)
             )
             cands = [rows] + [extend(path_rows(pairwise[pair], *pair), list(pair)) for pair in by_affinity[1:]]
-            mixed = cheapest_mix([_ranges(c, langs) for c in cands], (blocks[0], blocks[1], blocks[2]), row_penalty)
+            b3 = (blocks[0], blocks[1], blocks[2])
+            mixed = cheapest_mix([_ranges(c, langs) for c in cands], b3, row_penalty, witness_bonus)
+            if witness_bonus:
+                mixed = rejoin_lone(mixed, b3, row_penalty)
             rows = [{x: tuple(rx), y: tuple(ry), z: tuple(rz)} for rx, ry, rz in mixed]
         else:
             best = _agreement(rows, pairwise)

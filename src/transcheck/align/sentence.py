@@ -24,8 +24,9 @@ Why a scorer of its own instead of :mod:`transcheck.align.dp`'s paragraph scorin
   the unrestricted DP was worse, 0.873 vs 0.883 strict F1, and 5x slower).
 
 Measured with ``python benchmarks/align_bleualign.py DIR --bertalign`` (Bleualign de-fr dev,
-e5-small): strict F1 0.892, lax 0.990, ~3 s for 468 x 554 sentences; the joint DP (the
-default of :func:`transcheck.align.align_sentences`) gives 0.893. See the comment at
+e5-small): strict F1 0.894 with SENTENCE_THRESHOLDS' lexical anchors (0.892 without;
+:mod:`transcheck.align.anchors`), lax 0.990, ~3 s for 468 x 554 sentences; the joint DP (the
+default of :func:`transcheck.align.align_sentences`) gives 0.907 (0.893). See the comment at
 ``SENTENCE_THRESHOLDS`` for everything searched.
 
 Each DP row is vectorised with numpy; insertions within a row are a running maximum.
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from transcheck.align.anchors import AnchorParams, anchor_spans, augment
 from transcheck.align.dp import PathBead
 from transcheck.align.spans import EmbedFn, Spans, embedded_spans
 
@@ -266,11 +268,17 @@ def align_sentence_spans(
 
 
 def align_sentence_pair(
-    first: Sequence[str], second: Sequence[str], embed: EmbedFn, params: SentenceParams
+    first: Sequence[str], second: Sequence[str], embed: EmbedFn, params: SentenceParams,
+    anchors: AnchorParams | None = None, langs: tuple[str, str] = ("a", "b"),
 ) -> list[PathBead]:
     """Align two sentence lists: embeds every sentence and every join of up to
-    ``max_align - 1`` consecutive sentences (one call per side, the cache dedups)."""
+    ``max_align - 1`` consecutive sentences (one call per side, the cache dedups).
+    ``anchors`` (with a positive weight): lexical anchors mixed into every cosine
+    (:mod:`transcheck.align.anchors`; ``langs`` name the versions for transliteration)."""
     width = max(1, params.max_align - 1)
     sa = embedded_spans(list(first), embed(list(first)), embed, width)
     sb = embedded_spans(list(second), embed(list(second)), embed, width)
+    if anchors is not None and anchors.weight > 0:
+        lex = anchor_spans({langs[0]: first, langs[1]: second}, width, anchors)
+        sa, sb = augment(sa, lex[langs[0]], anchors.weight), augment(sb, lex[langs[1]], anchors.weight)
     return align_sentence_spans(sa, sb, joined_lengths(first, width), joined_lengths(second, width), params)

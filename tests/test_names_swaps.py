@@ -1,0 +1,104 @@
+"""name-inconsistency (TC401): swaps the name counts cannot show, and the word-level rules
+behind them (benchmarks/quality.py name-swap and name misses)."""
+
+from __future__ import annotations
+
+from _names_helpers import run
+
+from transcheck.checks.names import NameInconsistency
+from transcheck.model import Severity
+from transcheck.names import Token, independent_witness, phonetic_variant, tokenize
+
+CHECK = NameInconsistency()
+
+# Row 0 names Mendoza everywhere; row 1 names Australia twice in every version.
+BASE = {
+    "en": ["Rolando Mendoza was a former police officer.",
+           "Australia should become a republic, say Australia's voters. Gillard said Australia must do so soon."],
+    "ru": ["Роландо Мендоса был бывшим полицейским.",
+           "Австралия должна стать республикой, говорят избиратели. Гиллард сказала, что Австралия должна сделать это скоро."],
+    "be": ["Раланда Мендоза быў былым паліцэйскім.",
+           "Аўстралія павінна стаць рэспублікай, кажуць выбаршчыкі. Гілард сказала, што Аўстралія павінна зрабіць гэта хутка."],
+}
+
+
+def _swaps(rows: dict[str, list[str]]) -> list[tuple[str | None, object, Severity]]:
+    return [(f.lang, f.details.get("other_name"), f.severity) for f in run(CHECK, rows) if f.details.get("other_name")]
+
+
+def test_clean_rows_are_silent() -> None:
+    assert run(CHECK, BASE) == []
+
+
+def test_swap_that_keeps_the_displaced_count_fires() -> None:
+    """en still names Australia twice in the row (Australia's, where be/ru use no name), so
+    counts show nothing; but the sentence holding Mendoza has Australia in be and ru."""
+    rows = {k: list(v) for k, v in BASE.items()}
+    rows["en"][1] = rows["en"][1].replace("said Australia", "said Mendoza")
+    assert _swaps(rows) == [("en", "Mendoza", Severity.WARNING)]
+
+
+def test_pronoun_made_explicit_is_silent() -> None:
+    """ru names Мендоса where be/en say "he": another name of the article, but it displaces
+    no name in the corresponding sentence (a translator's clarification, not a swap)."""
+    rows = {k: list(v) for k, v in BASE.items()}
+    rows["en"][1] = rows["en"][1].replace("soon.", "soon, he added.")
+    rows["ru"][1] = rows["ru"][1].replace("скоро.", "скоро, добавил Мендоса.")
+    rows["be"][1] = rows["be"][1].replace("хутка.", "хутка, дадаў ён.")
+    assert _swaps(rows) == []
+
+
+def test_iotated_vowel_swap_is_no_phonetic_variant() -> None:
+    """Сімса/Сямса, Вильярреал/Вильэрреал: translators vary a vowel's quality, not iotation."""
+    assert not phonetic_variant("сімса", "сямса")
+    assert not phonetic_variant("вильярреал", "вильэрреал")
+    assert phonetic_variant("пейлин", "пэйлин") and phonetic_variant("галапагас", "галапагос")
+
+
+def _token(word: str, lang: str) -> Token:
+    return tokenize(word, lang, 0)[0]
+
+
+def test_town_on_sk_is_evidence_but_adjective_is_not() -> None:
+    """Алейск/Алейска (a town) names a place English writes Aleisk; Луізіянскага is an adjective."""
+    assert independent_witness(_token("Алейска", "be"), "en")
+    assert independent_witness(_token("Алейск", "ru"), "en")
+    assert not independent_witness(_token("Луізіянскага", "be"), "en")
+    assert not independent_witness(_token("Российской", "ru"), "en")
+
+
+def test_french_is_a_demonym() -> None:
+    assert not independent_witness(_token("French", "en"), "ru")
+    assert independent_witness(_token("France", "en"), "ru")
+
+
+def _loud(rows: dict[str, list[str]]) -> list[list[str]]:
+    return [f.details["forms"] for f in run(CHECK, rows) if f.severity >= Severity.WARNING and "forms" in f.details]
+
+
+def test_latin_w_for_v_is_a_slip_not_a_variant() -> None:
+    """English spellings do not vary w/v (Ngawang/Ngavang), unlike Cyrillic в/ў/у renderings."""
+    assert not phonetic_variant("ngawang", "ngavang")
+    assert phonetic_variant("дуайер", "двайер") and phonetic_variant("olaf", "olav")
+
+
+def test_witness_varying_a_vowel_does_not_veto() -> None:
+    """be writes Берзофскі and Беразофскі (its own vowel variation): not two different people,
+    so ru Бераофски against Берзофски is still judged (and en votes for the usual form)."""
+    rows = {
+        "en": ["Professor Berzofsky led the study.", "Berzofsky said the results were clear."],
+        "ru": ["Исследование возглавил профессор Берзофски.", "По словам Бераофски, результаты ясны."],
+        "be": ["Даследаванне ўзначаліў прафесар Берзофскі.", "Паводле Беразофскі, вынікі ясныя."],
+    }
+    assert ["Бераофски", "Берзофски"] in _loud(rows)
+
+
+def test_short_stem_consonant_slip_fires() -> None:
+    """Кітай/Кішая: the stem кіт is too short for near_duplicate, but one consonant changed in
+    the same case form, and ru Китая at both places, is a slip."""
+    rows = {
+        "en": ["China grew fast.", "Exports from China rose.", "Imports to China fell."],
+        "ru": ["Китай быстро рос.", "Экспорт из Китая вырос.", "Импорт в Китай упал."],
+        "be": ["Кітай хутка рос.", "Экспарт з Кітая вырас.", "Імпарт у Кішая ўпаў."],
+    }
+    assert _loud(rows) == [["Кішая", "Кітай"]] or _loud(rows) == [["Кішая", "Кітая"]], _loud(rows)
