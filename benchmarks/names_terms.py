@@ -280,6 +280,11 @@ def generated_glossary(doc: Doc, rng: random.Random) -> tuple[Glossary, list[tup
         # a glossary would not pair them, and they made a third of the clean false alarms.
         if DEMONYM_EN.search(key) or key in GENERIC_EN:
             continue
+        # Nor the last word of a name led by a generic word (Africa of South Africa, York of
+        # New York): another concept, which a version may render otherwise (ЮАР).
+        before = doc.rows["en"][row][:cluster["en"][0].start].split()
+        if before and before[-1][:1].isupper() and before[-1].lower() in GENERIC_EN:
+            continue
         if key in seen or any(c.isascii() for lang in ("be", "ru") for c in cluster[lang][0].text if c.isalpha()):
             continue
         seen.add(key)

@@ -412,6 +412,21 @@ def test_rejoin_lone_undoes_the_bonus_beside_a_lone_segment() -> None:
     assert rejoin_lone(split, (weak[0], weak[1], weak[2]), 0.0) == split  # 0.9 > 0.5 + 0.2
 
 
+def test_rejoin_lone_joins_a_split_half_the_block_costs_prefer_joined() -> None:
+    """A segment only one version has, beside a row all three share, joins that row when the
+    pairwise block costs alone are lower joined (whatever the row penalty); a tie keeps it."""
+    from transcheck.align.objective import rejoin_lone
+
+    size = 4
+    values = {(0, 0): 0.0, (1, 1): -1.0, (1, 0): 0.1, (0, 1): 0.1}
+    half = [(range(1), range(1), range(1)), (range(1, 1), range(1, 1), range(1, 2))]
+    joined = [(range(1), range(1), range(2))]
+    for one_two, expected in ((-1.05, joined), (-0.9, half)):  # -0.9 = the 1-1 bead plus the skip
+        blocks = tuple({pq: np.full((size, size), v) for pq, v in {**values, (1, 2): one_two}.items()}
+                       for _ in range(3))
+        assert rejoin_lone(half, (blocks[0], blocks[1], blocks[2]), 0.5) == expected
+
+
 def test_base_pair_selection_minimises_the_objective() -> None:
     """Trying every base pair never ends with a dearer three-way objective than the single base."""
     import dataclasses

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _names_helpers import run, span_texts
+from _names_helpers import make_ctx, run, span_texts
 
 from transcheck.checks.terms import TermMismatch
 from transcheck.config import ConfigError, Settings
@@ -258,3 +258,115 @@ def test_derived_adjective_with_alternating_consonant_is_info() -> None:
     rows = {"en": ["The Senate vote is due."], "ru": ["Голосование в Сенате ожидается."],
             "be": ["Галасаванне на сенацкім узроўні чакаецца."]}
     assert [(f.lang, f.severity) for f in run(CHECK, rows, glossary)] == [("be", Severity.INFO)]
+
+
+def test_misspelt_glossary_name_is_reported_once() -> None:
+    """Callas among Kallas is name-inconsistency's finding (it quotes both spellings); the
+    term check does not repeat it, but reports it when that check is switched off."""
+    import dataclasses
+
+    from transcheck.checks.names import NameInconsistency
+
+    glossary = _glossary(({"en": ("Kaja Kallas", "Kallas"), "ru": ("Кая Каллас", "Каллас"),
+                          "be": ("Кая Калас", "Калас")}, {}))
+    rows = {
+        "en": ["Kaja Kallas arrived in Kyiv.", "Kallas met the minister.", "Callas emphasized the point.",
+               "Kallas left on Friday."],
+        "ru": ["Кая Каллас прибыла в Киев.", "Каллас встретилась с министром.", "Каллас подчеркнула это.",
+               "Каллас уехала в пятницу."],
+        "be": ["Кая Калас прыбыла ў Кіеў.", "Калас сустрэлася з міністрам.", "Калас падкрэсліла гэта.",
+               "Калас з'ехала ў пятніцу."],
+    }
+    names = list(NameInconsistency().run(make_ctx(rows, glossary)))
+    assert [(f.lang, f.segments[f.lang]) for f in names if f.severity >= Severity.WARNING] == [("en", (2,))]
+    assert run(CHECK, rows, glossary) == []
+    ctx = make_ctx(rows, glossary)
+    ctx.settings = dataclasses.replace(ctx.settings, ignore=("TC401",))
+    alone = list(CHECK.run(ctx))
+    assert [(f.lang, f.severity) for f in alone] == [("en", Severity.WARNING)]
+
+
+@pytest.mark.parametrize("lang,concept,rows", [
+    # AZ abbreviates Arizona (NTREX newsweek-51338).
+    ("en", {"en": ("Arizona",), "ru": ("Аризона",), "be": ("Арызона",)},
+     {"en": ["The storm passed within 40 miles of the AZ border."],
+      "ru": ["Шторм прошёл в 40 милях от границы Аризоны."],
+      "be": ["Шторм прайшоў за 40 міль ад мяжы Арызоны."]}),
+    # An irregular English adjective of the place (FLORES: French for Францыі).
+    ("en", {"en": ("France",), "ru": ("Франция",), "be": ("Францыя",)},
+     {"en": ["French electoral law codifies the proceedings."],
+      "ru": ["Избирательное законодательство Франции регулирует процедуру."],
+      "be": ["Выбарчае заканадаўства Францыі рэгулюе працэдуру."]}),
+    # A derived word inside a hyphenated compound (FLORES dev-000: Catalan-capital).
+    ("en", {"en": ("Catalonia",), "ru": ("Каталония",), "be": ("Каталонія",)},
+     {"en": ["Since moving to the Catalan-capital, Vidal had played 49 games."],
+      "ru": ["После переезда в столицу Каталонии Видаль провёл 49 матчей."],
+      "be": ["Пасля пераезду ў сталіцу Каталоніі Відаль правёў 49 матчаў."]}),
+    # The term is part of a longer name the version abbreviates (FLORES devtest-046: США).
+    ("ru", {"en": ("America",), "ru": ("Америка",), "be": ("Амерыка",)},
+     {"en": ["Across the United States of America, there are 400,000 known cases."],
+      "ru": ["В США обнаружено приблизительно 400 тысяч случаев."],
+      "be": ["Каля 400 000 выпадкаў зарэгістравана ў Злучаных Штатах Амерыкі."]}),
+])
+def test_term_in_another_form_is_info(lang: str, concept: dict[str, tuple[str, ...]],
+                                      rows: dict[str, list[str]]) -> None:
+    """Abbreviated, an English demonym, inside a compound, or inside a longer name the version
+    abbreviates: the term is there in another form, so INFO, not a warning."""
+    found = [(f.lang, f.severity) for f in run(CHECK, rows, _glossary((concept, {})))]
+    assert found == [(lang, Severity.INFO)]
+
+
+def test_unrelated_acronym_does_not_excuse_a_missing_term() -> None:
+    """An acronym excuses the term only when it abbreviates it or a longer name around it."""
+    glossary = _glossary(({"en": ("Africa",), "ru": ("Африка",), "be": ("Афрыка",)}, {}))
+    rows = {"en": ["Africa joined the talks at NATO headquarters."],
+            "ru": ["Делегация присоединилась к переговорам в штаб-квартире НАТО."],
+            "be": ["Афрыка далучылася да перамоў у штаб-кватэры НАТА."]}
+    assert [(f.lang, f.severity) for f in run(CHECK, rows, glossary)] == [("ru", Severity.WARNING)]
+    rows["en"][0] = "South Africa joined the talks."
+    rows["be"][0] = "Паўднёвая Афрыка далучылася да перамоў."
+    rows["ru"][0] = "ЮАР присоединилась к переговорам."
+    assert [(f.lang, f.severity) for f in run(CHECK, rows, glossary)] == [("ru", Severity.INFO)]
+    # Inside a longer name (FLORES devtest-033): the acronym there is another name's.
+    rows["en"][0] = "Glen Cushing of the USGS and of South Africa University said."
+    rows["be"][0] = "Глен Кушынг з ЗША і Універсітэта Паўднёвай Афрыкі сказаў."
+    rows["ru"][0] = "Глен Кушинг из США и Университета Южной Аффрики сказал."
+    assert [(f.lang, f.severity) for f in run(CHECK, rows, glossary)] == [("ru", Severity.WARNING)]
+
+
+def test_vowel_final_name_does_not_match_a_longer_word() -> None:
+    """Ливи (Livingston's nickname) is not Ливии (of Libya): a vowel-final word is inflected by
+    replacing its vowel, not by adding one. Панаму is still Панама, Каванам still Кавана."""
+    from transcheck.checks.terms import words_match
+
+    assert not words_match("Ливи", "Ливии", "ru") and not words_match("Ліві", "Лівіі", "be")
+    assert words_match("Панама", "Панаму", "ru") and words_match("Кавана", "Каванам", "be")
+    glossary = _glossary(({"en": ("Livi",), "ru": ("Ливи",), "be": ("Ліві",)}, {}))
+    rows = {"en": ["Libya's government met in Tripoli."], "ru": ["Правительство Ливии собралось в Триполи."],
+            "be": ["Урад Лівіі сабраўся ў Трыпалі."]}
+    assert run(CHECK, rows, glossary) == []
+
+
+def test_benchmark_glossary_folds_partition_the_articles(shared_data: Path) -> None:
+    """quality.py scores each article against the glossary of the other fold only: the folds
+    split the base articles by a fixed rule, and term faults use the other fold's glossary."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from corpus_builder import FOLDS, fold_ids, glossary_fold, load_base_articles
+
+    ids = [a.id for a in load_base_articles(7)]
+    folds = [fold_ids(7, f) for f in range(FOLDS)]
+    assert set().union(*folds) == set(ids) and sum(map(len, folds)) == len(ids)
+    assert all(ids[i] in folds[glossary_fold(i)] for i in range(len(ids)))
+
+
+def test_respelt_term_beside_a_derived_word_is_a_warning() -> None:
+    """A derived word (Indian) makes a missing term INFO, but not when the term is there
+    misspelt (Inndia): that version has it wrong."""
+    glossary = _glossary(({"en": ("India",), "ru": ("Индия",), "be": ("Індыя",)}, {}))
+    rows = {"en": ["Indian cuisine is famous across Inndia."], "ru": ["Индийская кухня известна по всей Индии."],
+            "be": ["Індыйская кухня вядомая па ўсёй Індыі."]}
+    assert [(f.lang, f.severity) for f in run(CHECK, rows, glossary)] == [("en", Severity.WARNING)]
+    rows["en"] = ["Indian cuisine is famous everywhere."]
+    assert [(f.lang, f.severity) for f in run(CHECK, rows, glossary)] == [("en", Severity.INFO)]
