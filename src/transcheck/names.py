@@ -310,23 +310,8 @@ def maybe_close(name: str, name_lang: str, words: Sequence[str], lang: str, slac
     and tail-cut skeletons of the other, the tolerance taken from the full side's length):
     the exact, cached, pure-Python comparison then runs only for the words that pass. Why:
     comparing each name with each word of its row was most of the names check's time."""
-    out = np.zeros(len(words), dtype=bool)
-    name_full, name_cut = _cuts(name, name_lang)
-    full, full_owner, cut, cut_owner = _row_forms(tuple(words), lang)
-    if not name_full or not full:
-        return out
-    limit = int(_TOLERANCE[-1]) + slack + 1
-    # Name full forms against every (cut) word form: threshold from the name form's length.
-    m1 = cdist(name_full, cut, scorer=Levenshtein.distance, score_cutoff=limit, dtype=np.int32)
-    th1 = _TOLERANCE[np.minimum([len(f) for f in name_full], 63)] + slack
-    ok1 = (m1 <= th1[:, None]).any(axis=0)
-    out[cut_owner[ok1]] = True
-    # Cut name forms against full word forms: threshold from the word form's length.
-    m2 = cdist(name_cut, full, scorer=Levenshtein.distance, score_cutoff=limit, dtype=np.int32)
-    th2 = _TOLERANCE[np.minimum([len(f) for f in full], 63)] + slack
-    ok2 = (m2 <= th2[None, :]).any(axis=0)
-    out[full_owner[ok2]] = True
-    return out
+    row: np.ndarray = close_pairs((name,), name_lang, words, lang, slack)[0]
+    return row
 
 
 def close_pairs(names: Sequence[str], name_lang: str, words: Sequence[str], lang: str, slack: int) -> np.ndarray:
