@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from name_faults import name_kind, name_mentions
+
 LANGS = ("be", "ru", "en")
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -199,56 +201,6 @@ _CYR_LOWER = {"ru": "абвгдежзиклмнопрстуфхцчшэюя", "b
               "en": "abcdefghiklmnoprstuvwyz"}
 
 
-def _name_mentions(texts: dict[str, list[str]]) -> list[tuple[str, int, int, int, str, str]]:
-    """(lang, paragraph, start, end, text, stem) of every mid-sentence capitalised word of ≥ 4
-    letters that is a transliterated name: another version's same paragraph has a word that
-    matches it by transliteration (so translated words such as Министерство are left out)."""
-    from transcheck.names import cross_match, independent_witness, tokenize
-
-    out = []
-    for lang in LANGS:
-        for i, text in enumerate(texts[lang]):
-            for t in tokenize(text, lang, i):
-                if not t.capitalised or t.sentence_start or t.acronym or len(t.text) < 4:
-                    continue
-                if any(c.isascii() for c in t.text if c.isalpha()) != (lang == "en"):
-                    continue  # Latin text left in a Cyrillic version, or the reverse
-                if not independent_witness(t, "en"):
-                    continue  # Korean, Street, Министерство, Сіракузскага: translated words
-                if any(cross_match(t.text, lang, o.text, other)
-                       for other in LANGS if other != lang and i < len(texts[other])
-                       for o in tokenize(texts[other][i], other, i) if o.capitalised):
-                    out.append((lang, i, t.start, t.end, t.text, t.stem))
-    return out
-
-
-def _name_kind(mention: tuple[str, int, int, int, str, str], texts: dict[str, list[str]]) -> str | None:
-    """"person", "place" or "foreign" (a transliterated word the Russian dictionary does not
-    know: mostly surnames) by the pymorphy3 tags of the mention's Russian form in the same
-    paragraph; None for a word the dictionary knows as a common word (Солнце, Секретарь,
-    Штаты, Сеть: capitalised in a title or an institution's name, not a person or place)."""
-    from transcheck.morphology import _analyzer
-    from transcheck.names import cross_match, tokenize
-
-    lang, i, _start, _end, word, _stem = mention
-    if lang == "ru":
-        forms = [word]
-    else:
-        forms = [t.text for t in tokenize(texts["ru"][i], "ru", i) if t.capitalised and not t.sentence_start
-                 and cross_match(word, lang, t.text, "ru")] if i < len(texts["ru"]) else []
-    if not forms:
-        return None
-    parses = _analyzer().parse(forms[0])
-    if not parses[0].is_known:
-        return "foreign" if parses[0].tag.POS == "NOUN" else None
-    for parse in parses:  # most likely reading first (Сане: Sane the footballer, not Sana)
-        if "Geox" in parse.tag.grammemes:
-            return "place"
-        if parse.tag.grammemes & {"Name", "Surn", "Patr"}:
-            return "person"
-    return None
-
-
 def _swappable(a: str | None, b: str | None) -> bool:
     """Place for place; person for person or for an unknown foreign name (and vice versa)."""
     if a is None or b is None:
@@ -285,10 +237,10 @@ def plant_name(article: BaseArticle, kind: str, rng: random.Random) -> BuiltArti
     """A name fault: "name" respells one occurrence of a name the version mentions at least
     twice (Каллас → Калас in one place); "name-swap" puts another name of the same version in
     place of a name in one paragraph (the wrong person or place: person for person, place
-    for place, see _name_kind; ``rng`` is then build_corpus's separate swap stream).
+    for place, see name_faults.name_kind; ``rng`` is then build_corpus's separate swap stream).
     Expected: name-inconsistency."""
     texts = _texts(article)
-    mentions = _name_mentions(texts)
+    mentions = name_mentions(texts)
     built = BuiltArticle(id=f"{article.id}--{kind}", title=article.title, paragraphs=texts)
     if kind == "name":
         by_stem: dict[tuple[str, str], list[tuple[str, int, int, int, str, str]]] = {}
@@ -304,7 +256,7 @@ def plant_name(article: BaseArticle, kind: str, rng: random.Random) -> BuiltArti
         note = f"paragraph {i}: {word} -> {new}"
     else:
         lang = rng.choice(LANGS)
-        kinds = {m: _name_kind(m, texts) for m in mentions if m[0] == lang}
+        kinds = {m: name_kind(m, texts) for m in mentions if m[0] == lang}
         own = [m for m, k in kinds.items() if k is not None]
         # A realistic swap puts a person for a person and a place for a place (Фриман for
         # Грейсон, Лондон for Бирмингем), not "Сонца" or "Network" (capitalised common words).
