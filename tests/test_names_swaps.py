@@ -169,3 +169,56 @@ def test_short_stem_consonant_for_a_vowel_fires() -> None:
     assert ["Кнтая", "Кітая"] in _loud(rows), _loud(rows)
     rows["be"][2] = "Імпарт з Кетая ўпаў."
     assert _loud(rows) == []
+
+
+def _forms(rows: dict[str, list[str]]) -> list[tuple[list[str], Severity]]:
+    return [(f.details["forms"], f.severity) for f in run(CHECK, rows) if "forms" in f.details]
+
+
+def test_one_to_one_tie_broken_by_the_other_versions() -> None:
+    """Карэяй once, Кфрэяй once: skeleton votes tie, but a consonant for a vowel (Кфрэ) fits
+    ru Кореей / en Korea worse at every place than a vowel for a vowel (Карэ): INFO for Кфрэяй."""
+    rows = {
+        "en": ["Talks with Korea went well.", "We build ties with Korea, he said."],
+        "ru": ["Переговоры с Кореей прошли хорошо.", "Мы строим связи с Кореей, сказал он."],
+        "be": ["Перамовы з Карэяй прайшлі добра.", "Мы будуем сувязі з Кфрэяй, сказаў ён."],
+    }
+    assert (["Кфрэяй", "Карэяй"], Severity.INFO) in _forms(rows), _forms(rows)
+    rows["be"][1] = "Мы будуем сувязі з Карэяй, сказаў ён."
+    assert _forms(rows) == []
+
+
+def test_slip_the_stemmer_took_for_an_ending_fires() -> None:
+    """Гарлеме (stem гарлем) vs Гарцем (stem гарц, -ем read as an ending): compared as stem
+    against word; an ending alone (Капенгагенс/Капенгагену) is not a slip."""
+    rows = {
+        "en": ["Churches in Harlem struggle.", "They were built before Harlem became black."],
+        "ru": ["Церкви в Гарлеме борются.", "Их построили до того, как Гарлем стал черным."],
+        "be": ["Цэрквы ў Гарлеме змагаюцца.", "Іх пабудавалі да таго, як Гарцем стаў чорным."],
+    }
+    assert (["Гарцем", "Гарлеме"], Severity.WARNING) in _forms(rows), _forms(rows)
+    rows["be"][1] = "Іх пабудавалі да таго, як Гарлем стаў чорным."
+    assert _forms(rows) == []
+
+
+def test_misspelt_name_next_to_a_dictionary_word_fires() -> None:
+    """ru Форд is also a dictionary noun; Фжрд is no word at all and Форд is the settled
+    spelling: still a slip (Брат/Браза, two mentions of nothing settled, stays silent)."""
+    rows = {
+        "en": ["Ford testified.", "Senators believed Ford.", "Ford said she was sure.", "They questioned Ford."],
+        "ru": ["Форд дала показания.", "Сенаторы поверили Форд.", "Форд сказала, что уверена.",
+               "Они допросили Фжрд."],
+        "be": ["Форд дала паказанні.", "Сенатары паверылі Форд.", "Форд сказала, што ўпэўнена.",
+               "Яны дапыталі Форд."],
+    }
+    assert (["Фжрд", "Форд"], Severity.WARNING) in _forms(rows), _forms(rows)
+
+
+def test_four_letter_short_stem_slip_fires() -> None:
+    """Палу/Пглу: a consonant for a vowel in a four-letter name (stem пал too short)."""
+    rows = {
+        "en": ["The quake hit Palu.", "Roads to Palu are closed.", "Aid reached Palu."],
+        "ru": ["Землетрясение ударило по Палу.", "Дороги в Палу закрыты.", "Помощь дошла до Палу."],
+        "be": ["Землятрус ударыў па Палу.", "Дарогі ў Палу закрытыя.", "Дапамога дайшла да Пглу."],
+    }
+    assert ["Пглу", "Палу"] in _loud(rows), _loud(rows)
