@@ -3,11 +3,12 @@
     python benchmarks/align_bleualign.py /work/shared/data/bleualign_de_fr
 
 DIR holds NAME.de / NAME.fr (one sentence per line) and gold NAME.defr (``[i,j]:[k]``).
-Sentences and concatenations of up to align_max_merge (4) consecutive sentences are embedded once through
+Sentences and concatenations of up to align_max_merge (5) consecutive sentences are embedded once through
 the persistent cache (bertalign's idea); the aligner is transcheck.align's sentence mode.
 ``--bertalign`` aligns with the bertalign-style scorer instead (``--sp`` overrides its knobs).
-Lexical anchors (transcheck.align.anchors) are on through SENTENCE_THRESHOLDS; ``--set
-align_anchor_weight=0`` turns them off, ``--errors`` prints every gold bead missed with the
+Lexical anchors (transcheck.align.anchors) and the crossing-anchor boundary cost are on
+through SENTENCE_THRESHOLDS; ``--set align_anchor_weight=0`` / ``--set align_cross_weight=0``
+turn them off, ``--errors`` prints every gold bead missed with the
 test beads overlapping it (what to look at before tuning).
 Ends with ``strict_f1=... lax_f1=... align_s=...`` (align_s excludes embedding).
 """
