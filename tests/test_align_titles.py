@@ -1,0 +1,78 @@
+"""Titles in the joint paragraph alignment (transcheck.align.titles): a title run into one
+version's first paragraph joins that paragraph's row; a deleted title stays a row of its own.
+
+The fake embedder is a bag of words, so "translations" share their words across versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from transcheck.align import align_versions
+from transcheck.align.titles import title_score, title_words
+from transcheck.config import Thresholds
+
+PARAS = [
+    "heavy rain floods the town centre overnight",
+    "officials closed three schools and a bridge",
+    "forecasters expect more storms next week",
+    "residents were told to stay at home",
+    "volunteers handed out sandbags near the river",
+]
+TITLES = {"ru": "storm hits the coast town", "en": "storm hits the coast city"}
+
+
+def _versions(be_first: Sequence[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    texts = {"be": [*be_first, *PARAS[1:]], "ru": [TITLES["ru"], *PARAS], "en": [TITLES["en"], *PARAS]}
+    kinds = {lang: ["title" if lang != "be" and i == 0 else "paragraph" for i in range(len(t))]
+             for lang, t in texts.items()}
+    return texts, kinds
+
+
+def test_title_run_into_the_first_paragraph_joins_its_row(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    merged = TITLES["ru"] + " " + PARAS[0]
+    # A long paragraph's embedding is its body's; the short title adds little (e5 does the same).
+    fake_embedder.table[merged] = fake_embedder.embed([PARAS[0]])[0]
+    texts, kinds = _versions([merged])
+    vectors = {lang: fake_embedder.embed(t) for lang, t in texts.items()}
+    fake_embedder.calls.clear()
+    rows = align_versions(vectors, texts, fake_embedder.embed, Thresholds(), kinds)
+    assert rows[0] == {"be": (0,), "ru": (0, 1), "en": (0, 1)}
+    assert all(row == {"be": (i,), "ru": (i + 1,), "en": (i + 1,)} for i, row in enumerate(rows) if i)
+    embedded = {t for call in fake_embedder.calls for t in call}
+    # the title-sized opening (the test) and the rest of the paragraph (the re-alignment), nothing more
+    assert embedded == {TITLES["ru"], PARAS[0]}
+    # the premise: without the test (margin out of reach) the title comes out as missing in be
+    off = align_versions(vectors, texts, fake_embedder.embed, Thresholds(align_title_margin=2.0), kinds)
+    assert off[0] == {"be": (), "ru": (0,), "en": (0,)}
+
+
+def test_deleted_title_stays_a_row_of_its_own(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    texts, kinds = _versions([PARAS[0]])
+    vectors = {lang: fake_embedder.embed(t) for lang, t in texts.items()}
+    rows = align_versions(vectors, texts, fake_embedder.embed, Thresholds(), kinds)
+    assert rows[0] == {"be": (), "ru": (0,), "en": (0,)}
+    assert all(row == {"be": (i - 1,), "ru": (i,), "en": (i,)} for i, row in enumerate(rows) if i)
+
+
+def test_title_score_is_measured_against_the_titles_mutual_cosine(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    titles = fake_embedder.embed([TITLES["ru"], TITLES["en"]])
+    words = title_words(list(TITLES.values()))
+    assert words == 5
+    opening = TITLES["ru"] + " " + PARAS[0]
+    para_vec = fake_embedder.embed([opening])[0]
+    mutual = float(titles[0] @ titles[1])
+    assert mutual < 0.99
+    score = title_score(opening, para_vec, titles, words, fake_embedder.embed)
+    assert abs(score - (1 - mutual) / 2) < 1e-5
+    assert title_score(PARAS[0], fake_embedder.embed([PARAS[0]])[0], titles, words, fake_embedder.embed) < 0
+    # one title gives nothing to calibrate against
+    assert title_score(opening, para_vec, titles[:1], words, fake_embedder.embed) == float("-inf")
+
+
+def test_title_sized_paragraph_is_not_embedded_again(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    titles = fake_embedder.embed([TITLES["ru"], TITLES["en"]])
+    vec = fake_embedder.embed(["storm hits coast"])[0]
+    fake_embedder.calls.clear()
+    title_score("storm hits coast", vec, titles, 5, fake_embedder.embed)
+    assert fake_embedder.calls == []
