@@ -291,3 +291,26 @@ def test_belarusian_doubled_letter_of_one_mention_each_fires() -> None:
         "be": ["Пітман прыехаў.", "Яны падзякавалі Пітмману."],
     }
     assert ["Пітмману", "Пітман"] in _loud(rows), _forms(rows)
+
+
+def test_consonant_of_another_sound_class_breaks_a_tie_loudly() -> None:
+    """ru Гарлем once, Гафлема once (р→ф): no translator hears a name that way; a voicing
+    pair (Техас/Тегас) or л/р stays a variant."""
+    from transcheck.names import consonant_class_swap
+
+    assert consonant_class_swap("гарлем", "гафлем")
+    assert not consonant_class_swap("техас", "тегас") and not consonant_class_swap("ларри", "лалри")
+    assert not consonant_class_swap("harlem", "hafrem")
+
+
+def test_russian_doubled_letter_the_english_name_lacks_fires() -> None:
+    """ru Альбукерке once, Альбуккерке once: Russian doubles only where the source does, and
+    en Albuquerque has no double letter."""
+    rows = {
+        "en": ["Albuquerque is hot.", "He flew to Albuquerque."],
+        "ru": ["В Альбукерке жарко.", "Он улетел в Альбуккерке."],
+        "be": ["У Альбукерке горача.", "Ён паляцеў у Альбукерке."],
+    }
+    assert ["Альбуккерке", "Альбукерке"] in _loud(rows), _forms(rows)
+    rows["ru"][1] = "Он улетел в Альбукерке."
+    assert _forms(rows) == []

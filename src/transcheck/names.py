@@ -597,6 +597,27 @@ def vowel_consonant_swap(a: str, b: str) -> bool:
     return (x in _PLAIN_VOWELS) != (y in _PLAIN_VOWELS)
 
 
+_SONORANT_PAIRS = frozenset({frozenset("лр"), frozenset("мн")})
+
+
+def consonant_class_swap(a: str, b: str) -> bool:
+    """One Cyrillic consonant replaced by one of another sound class (Гарлем/Гафлема), not a
+    voicing pair (Тэхас/Тэгас, Сінгапур/Сінкапур: _SOUND_CLASS), a glide (й, ў) or a
+    liquid/nasal pair (л/р, м/н: how Asian and African names are heard). Why: translators
+    rendering a name by ear hear a consonant's voicing differently, not its place and
+    manner; a keyboard slip changes those at random."""
+    a, b = a.lower(), b.lower()
+    if len(a) != len(b) or a.isascii() or b.isascii():
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if not (x.isalpha() and y.isalpha()) or x in _VOWELS or y in _VOWELS or x in _GLIDES or y in _GLIDES:
+        return False
+    return x.translate(_SOUND_CLASS) != y.translate(_SOUND_CLASS) and frozenset((x, y)) not in _SONORANT_PAIRS
+
+
 def _iotation_swap(a: str, b: str) -> bool:
     """One letter replaced, a plain vowel by я/ю or back (Сімса/Сямса, Вильярреал/Вильэрреал).
     Why: translators vary a vowel's quality (а/о, э/е, ы/і: Галапагас/Галапагос, Пейлин/
