@@ -33,6 +33,18 @@ an ending (_ending_slip), a dictionary word as the settled spelling (Форд �
 words in _short_slip (Палу/Пглу):
 quality.py --term-variants 0 respellings recall 0.808 → 0.904, w+ 0.731 → 0.808, precision
 w+ 0.710 → 0.719 raw, 0.976 adjudicated; clean warnings 15 raw / 1 adjudicated unchanged.
+Then (session 4) letter classes as evidence: a vowel turned consonant is no variant
+(vowel_consonant_swap: Ффнляндия, Уфсіла, Шттландыі; Кфрэяй's 1-vs-1 tie a warning; Форд/Фхрд
+against a dictionary noun), Russian vowel classes narrower than Belarusian akanne (Тутанхемона,
+Хорши), a slip beside a Belarusian т/ц alternation (Атоанце), a be doubled letter of one
+mention each (Пітмману), English w after a vowel heard as у (Bowen/Боуэн, Howe/Хау); then
+a consonant of another sound class (consonant_class_swap: Гафлема) and a ru doubled letter
+the English name lacks (Альбуккерке) as loud tie-breaks. quality.py --term-variants 0
+respellings recall w+ seed 7 0.808 → 0.923, seed 11 0.706 → 0.824, seed 13 0.788 → 0.827
+(pooled 0.858); swaps seed 11 0.896 → 0.917, seeds 7 / 13 0.863 / 0.898; clean warnings
+unchanged;
+names_terms.py --clean-only TC401 2.24 unchanged (an English cv rule was tried and dropped:
+Neal Baer / Nell Scovell).
 Then clean-article alarms of a held-out draw (quality.py --seed 11): an acronym standing for
 the name (_acronym_for: "12.00 GMT" / «па Грынвічы»), Middle/Far/Upper … as translated words
 of names (GENERIC_EN: "Middle" was taken for Мілера), a name left out of a paraphrased
