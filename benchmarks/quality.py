@@ -64,7 +64,12 @@ from transcheck.pipeline import run_check
 # paragraph pasted from Russian into the Belarusian page brings Russian name forms with it.
 # Such findings blame the right version for a real defect, so they are not false alarms; they
 # are counted separately ("consequence") and never count towards recall.
+# A dropped or added paragraph likewise, when the aligner folds it into a neighbour: the
+# neighbour's row then lacks (or has extra) sentences, figures and names in that version
+# (session 4, seed 11: bbc-381760, rt-com-91335).
 CONSEQUENCES = {
+    "drop": {"divergent-segment", "number-mismatch", "name-inconsistency", "term-mismatch"},
+    "add": {"divergent-segment", "number-mismatch", "name-inconsistency", "term-mismatch"},
     "drop-sentence": {"number-mismatch", "name-inconsistency", "term-mismatch"},
     "untranslated": {"name-inconsistency", "term-mismatch"},
     "name": {"term-mismatch"},
