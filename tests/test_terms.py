@@ -297,6 +297,12 @@ def test_misspelt_glossary_name_is_reported_once() -> None:
      {"en": ["French electoral law codifies the proceedings."],
       "ru": ["Избирательное законодательство Франции регулирует процедуру."],
       "be": ["Выбарчае заканадаўства Францыі рэгулюе працэдуру."]}),
+    # A Belarusian adjective of the place whose root changes (FLORES devtest-030: у турэцкім
+    # Газіянтэпе for "Gaziantep, Turkey").
+    ("be", {"en": ("Turkey",), "ru": ("Турция",), "be": ("Турцыя",)},
+     {"en": ["A car bomb exploded in Gaziantep, Turkey yesterday."],
+      "ru": ["Вчера в Газиантепе (Турция) взорвался автомобиль."],
+      "be": ["Учора ў турэцкім Газіянтэпе ўзарваўся аўтамабіль."]}),
     # A derived word inside a hyphenated compound (FLORES dev-000: Catalan-capital).
     ("en", {"en": ("Catalonia",), "ru": ("Каталония",), "be": ("Каталонія",)},
      {"en": ["Since moving to the Catalan-capital, Vidal had played 49 games."],
