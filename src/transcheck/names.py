@@ -577,6 +577,15 @@ _GLIDE_PAIRS = frozenset({frozenset("ув"), frozenset("уў"), frozenset("uv"),
                           frozenset("ij"), frozenset("iy")})
 
 
+def substitution(a: str, b: str) -> tuple[str, str] | None:
+    """The one letter pair two equally long words differ in (lowercased), or None."""
+    a, b = a.lower(), b.lower()
+    if len(a) != len(b):
+        return None
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return diff[0] if len(diff) == 1 else None
+
+
 def vowel_consonant_swap(a: str, b: str) -> bool:
     """One letter replaced, a vowel by a consonant or back (Финляндия/Ффнляндия, Уасіла/
     Уфсіла, Шатландыі/Шттландыі). Why: translators rendering a name by ear vary a vowel's
@@ -585,13 +594,10 @@ def vowel_consonant_swap(a: str, b: str) -> bool:
     phonetic_variant excused, because the doubled or glided consonant skeleton matched).
     Cyrillic only: English spellings are the names themselves, and English has real pairs
     one such letter apart (Neal Baer, Nell Scovell: a benchmarks/names_terms.py clean alarm)."""
-    a, b = a.lower(), b.lower()
-    if len(a) != len(b) or a.isascii() or b.isascii():
+    pair = None if a.isascii() or b.isascii() else substitution(a, b)
+    if pair is None:
         return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if len(diff) != 1:
-        return False
-    x, y = diff[0]
+    x, y = pair
     if x in _GLIDES or y in _GLIDES or frozenset((x, y)) in _GLIDE_PAIRS or not (x.isalpha() and y.isalpha()):
         return False
     return (x in _PLAIN_VOWELS) != (y in _PLAIN_VOWELS)
@@ -606,13 +612,10 @@ def consonant_class_swap(a: str, b: str) -> bool:
     liquid/nasal pair (л/р, м/н: how Asian and African names are heard). Why: translators
     rendering a name by ear hear a consonant's voicing differently, not its place and
     manner; a keyboard slip changes those at random."""
-    a, b = a.lower(), b.lower()
-    if len(a) != len(b) or a.isascii() or b.isascii():
+    pair = None if a.isascii() or b.isascii() else substitution(a, b)
+    if pair is None:
         return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if len(diff) != 1:
-        return False
-    x, y = diff[0]
+    x, y = pair
     if not (x.isalpha() and y.isalpha()) or x in _VOWELS or y in _VOWELS or x in _GLIDES or y in _GLIDES:
         return False
     return x.translate(_SOUND_CLASS) != y.translate(_SOUND_CLASS) and frozenset((x, y)) not in _SONORANT_PAIRS
@@ -623,8 +626,5 @@ def _iotation_swap(a: str, b: str) -> bool:
     Why: translators vary a vowel's quality (а/о, э/е, ы/і: Галапагас/Галапагос, Пейлин/
     Пэйлин) but not whether it is iotated; none of the ~40 vowel variants of the
     benchmarks/quality.py clean references is such a swap, 2 of its 4 planted vowel slips are."""
-    a, b = a.lower(), b.lower()
-    if len(a) != len(b):
-        return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(diff) == 1 and (diff[0][0] in "яю") != (diff[0][1] in "яю")
+    pair = substitution(a, b)
+    return pair is not None and (pair[0] in "яю") != (pair[1] in "яю")

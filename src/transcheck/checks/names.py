@@ -94,6 +94,7 @@ from transcheck.names import (
     ru_common_noun,
     ru_known,
     spans,
+    substitution,
     tokenize,
     vowel_consonant_swap,
 )
@@ -1048,12 +1049,10 @@ _VOWEL_CLASSES_RU = ("ао", "эеё", "иы", "ую")
 
 def _vowel_class_change(a: str, b: str, lang: str) -> bool:
     """Do two be/ru stems differ by exactly one vowel replaced by one of another class?"""
-    if len(a) != len(b) or not all("\u0400" <= c <= "\u04ff" for c in a + b if c.isalpha()):
+    pair = substitution(a, b) if all("\u0400" <= c <= "\u04ff" for c in a + b if c.isalpha()) else None
+    if pair is None:
         return False
-    diff = [(x, y) for x, y in zip(a.lower(), b.lower(), strict=True) if x != y]
-    if len(diff) != 1:
-        return False
-    x, y = diff[0]
+    x, y = pair
     classes = _VOWEL_CLASSES_RU if lang == "ru" else _VOWEL_CLASSES
     vowels = "".join(_VOWEL_CLASSES) + "яё"
     return x in vowels and y in vowels and not any(x in c and y in c for c in classes)
