@@ -104,3 +104,22 @@ def test_paragraph_hidden_in_a_merged_row(shared_data: Path, real_embedder: Cach
     # be merged paragraphs 0 and 1 instead: the same row shape is right, nothing fires.
     merged = dict(base, be=[base["be"][0] + " " + base["be"][1], base["be"][2]])
     assert list(MissingSegment().run(make_ctx(merged, rows, real_embedder))) == []
+
+
+@pytest.mark.slow
+def test_split_beside_a_one_sentence_paragraph_is_not_peeled(shared_data: Path, real_embedder: CachedEmbedder) -> None:
+    """NTREX dailymail-298622 runs a headline into the next sentence without a full stop, so
+    be/en's paragraph is one sentence to the splitter; ru split it in two. Cut into runs of
+    words, be/en's paragraph covers ru's first piece: a harmless split, not an added
+    paragraph (nor, in consequence, a ru number lacking). An unrelated ru piece is peeled."""
+    from transcheck.checks.structure import hidden_segments
+
+    with (shared_data / "ntrex128_dev_documents.jsonl").open(encoding="utf-8") as fh:
+        doc = next(d for d in map(json.loads, fh) if d["doc_id"] == "dailymail.co.uk.298622")
+    joined = {lang: f"{doc[lang][4]} {doc[lang][5]}" for lang in LANGS}
+    assert "120" in doc["ru"][4] and "." not in doc["en"][4], "fixture assumption: line 4 is the £120m headline"
+    rows: tuple[AlignmentRow, ...] = ({"be": (0,), "ru": (0, 1), "en": (0,)},)
+    paras = {"be": [joined["be"]], "ru": [doc["ru"][4], doc["ru"][5]], "en": [joined["en"]]}
+    assert hidden_segments(make_ctx(paras, rows, real_embedder)) == []
+    paras["ru"][0] = flores(shared_data, 40, 1)[0]["ru"][0]
+    assert [h.present for h in hidden_segments(make_ctx(paras, rows, real_embedder))] == [{"ru": (0,)}]
