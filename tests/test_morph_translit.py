@@ -93,6 +93,11 @@ def test_near_duplicate_kinds() -> None:
     assert near_duplicate("sibiga", "sibiha", "en") == "letter"
     assert near_duplicate("russia", "russian", "en") is None  # derivation, not misspelling
     assert near_duplicate("sakis", "makis", "en") is None  # first letter differs: two names
+    # The stemmer takes -ем off Гарлем (гарл) but not off Гарлема (гарлем): a doubled letter
+    # at the junction (Гарллема) is a slip, the plain inflection is not.
+    assert near_duplicate("гарл", "гарллем", "ru") == "double"
+    assert near_duplicate("гарл", "гарлем", "ru") is None
+    assert near_duplicate("росс", "росси", "ru") is None
 
 
 def test_belarusian_prothetic_v() -> None:
