@@ -147,6 +147,26 @@ def test_vowel_of_the_same_class_is_no_warning() -> None:
     assert _loud(rows) != []
 
 
+def test_english_vowel_slip_needs_every_other_version_to_agree() -> None:
+    """en Corbyn ×3 and one Curbyn (NTREX dailymail-298622), ru/be showing Корбин/Корбін at
+    all four places: a warning. Two people one vowel apart (Neal Baer, Nell Scovell: ru Нил,
+    Нелл) are never one name misspelt."""
+    rows = {
+        "en": ["Jeremy Corbyn spoke first.", "Then Corbyn left.", "Critics of Curbyn stayed.", "Corbyn came back."],
+        "ru": ["Джереми Корбин выступил первым.", "Потом Корбин ушёл.", "Критики Корбина остались.",
+               "Корбин вернулся."],
+        "be": ["Джэрэмі Корбін выступіў першым.", "Потым Корбін сышоў.", "Крытыкі Корбіна засталіся.",
+               "Корбін вярнуўся."],
+    }
+    assert _loud(rows) == [["Curbyn", "Corbyn"]], _loud(rows)
+    rows = {
+        "en": ["Neal Baer wrote it.", "Then Neal Baer left.", "Nell Scovell stayed.", "Neal Baer came back."],
+        "ru": ["Нил Баер написал это.", "Потом Нил Баер ушёл.", "Нелл Сковелл осталась.", "Нил Баер вернулся."],
+        "be": ["Ніл Баер напісаў гэта.", "Потым Ніл Баер сышоў.", "Нэл Сковел засталася.", "Ніл Баер вярнуўся."],
+    }
+    assert _loud(rows) == [], _loud(rows)
+
+
 def test_doubled_letter_judged_when_a_witness_varies_its_own_spelling() -> None:
     """ru Заррате vs Зарате; be writes Зарата and Сарата (its own variation, one sound class):
     not two people, so the doubled letter is still judged and en Zárate votes for Зарате."""
