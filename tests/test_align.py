@@ -496,3 +496,21 @@ def test_split_half_with_weak_match_is_merged_not_skipped() -> None:
     assert rel[1, 2] == pytest.approx(0.5 - 0.9 + 0.01)  # the weak piece's neighbourhood
     assert rel[1, 2] < -0.06 + 0.01  # cheaper than 1-1 with the strong piece plus a skip
     assert np.isinf(rel[1, 1])
+
+
+def test_short_pair_skip_cost_is_the_threshold(fake_embedder: object) -> None:
+    """A pair too short to sample its skip cost (2 x 3 paragraphs) gets align_default_skip:
+    0.1 priced one deletion in a short article like 13 in a long one (issue 3 round 7)."""
+    from transcheck.align import dp_params
+    from transcheck.align.dp import pair_costs
+    from transcheck.align.spans import average_spans
+
+    embed = fake_embedder.embed  # type: ignore[attr-defined]
+    a = np.asarray(embed(["heavy rain floods the town", "forecasters expect more storms"]), dtype=np.float64)
+    b = np.asarray(embed(["heavy rain floods the town", "officials closed the bridge",
+                          "forecasters expect more storms"]), dtype=np.float64)
+    for value in (Thresholds().align_default_skip, 0.1):
+        _, (skip_a, skip_b) = pair_costs(average_spans(a, 3), average_spans(b, 3),
+                                         dp_params(Thresholds(align_default_skip=value)))
+        assert skip_a.min() == skip_b.min() == value
+    assert Thresholds().align_default_skip == Thresholds().align_min_skip

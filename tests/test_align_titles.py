@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from transcheck.align import align_versions
-from transcheck.align.titles import title_score, title_words
+from transcheck.align.titles import run_in_ratio, title_score, title_words
 from transcheck.config import Thresholds
 
 PARAS = [
@@ -43,7 +43,8 @@ def test_title_run_into_the_first_paragraph_joins_its_row(fake_embedder) -> None
     # the title-sized opening (the test) and the rest of the paragraph (the re-alignment), nothing more
     assert embedded == {TITLES["ru"], PARAS[0]}
     # the premise: without the test (margin out of reach) the title comes out as missing in be
-    off = align_versions(vectors, texts, fake_embedder.embed, Thresholds(align_title_margin=2.0), kinds)
+    off = align_versions(vectors, texts, fake_embedder.embed,
+                         Thresholds(align_title_margin=2.0, align_title_run_in=99.0), kinds)
     assert off[0] == {"be": (), "ru": (0,), "en": (0,)}
 
 
@@ -76,3 +77,32 @@ def test_title_sized_paragraph_is_not_embedded_again(fake_embedder) -> None:  # 
     fake_embedder.calls.clear()
     title_score("storm hits coast", vec, titles, 5, fake_embedder.embed)
     assert fake_embedder.calls == []
+
+
+def test_run_in_ratio_compares_first_sentences() -> None:
+    lede = "Heavy rain flooded the town centre overnight. Officials closed three schools."
+    rest = [p.capitalize() + "." for p in PARAS[1:]]
+    texts = {
+        "be": ["Storm hits the coast town " + lede, *rest],
+        "ru": ["Storm hits the coast town", lede, *rest],
+        "en": ["Storm hits the coast city", lede, *rest],
+    }
+    assert run_in_ratio(texts, "be", ["ru", "en"]) > 1.3  # the headline has no stop: one sentence with the lede
+    texts["be"] = [lede, *rest]  # the title deleted: the same first sentence
+    assert 0.8 < run_in_ratio(texts, "be", ["ru", "en"]) < 1.2
+    assert run_in_ratio({"be": [lede], "ru": ["Storm"], "en": ["Storm"]}, "be", ["ru", "en"]) == 0.0
+
+
+def test_title_run_in_found_by_sentence_length_when_its_words_differ(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    """be's title is worded apart from ru's and en's (the bag-of-words prefix scores low), but
+    be's first sentence is the lede plus a title: the titles join be's first paragraph."""
+    merged = "gale batters harbour village badly " + PARAS[0]
+    fake_embedder.table[merged] = fake_embedder.embed([PARAS[0]])[0]
+    texts, kinds = _versions([merged])
+    vectors = {lang: fake_embedder.embed(t) for lang, t in texts.items()}
+    titles = fake_embedder.embed([TITLES["ru"], TITLES["en"]])
+    assert title_score(merged, vectors["be"][0], titles, 5, fake_embedder.embed) < 0.005  # the words do not tell
+    rows = align_versions(vectors, texts, fake_embedder.embed, Thresholds(), kinds)
+    assert rows[0] == {"be": (0,), "ru": (0, 1), "en": (0, 1)}
+    off = align_versions(vectors, texts, fake_embedder.embed, Thresholds(align_title_run_in=99.0), kinds)
+    assert off[0] == {"be": (), "ru": (0,), "en": (0,)}

@@ -43,6 +43,15 @@ class Thresholds:
     # ...but at least this (e5 margins are small: true pairs ~0.05-0.1, so the quantile is
     # often below it).
     align_min_skip: float = 0.0075
+    # ...and this where a pair is too short to sample (fewer non-best pairs than half its
+    # segments: articles of 2-3 paragraphs, and the rest of a short article once its titles
+    # are pinned). It was 0.1 (transcheck.align.dp.DPParams' default), 13x what nearly every
+    # sampled pair gets (benchmarks/align_paragraphs.py seed 1: median skip 0.0075 for pairs
+    # of 4-12 segments), so a deletion in a short article was as dear as 13 in a long one.
+    # Issue 3 round 7, seeds 1 / 2 (with align_title_run_in): joint rows 0.969 / 0.964 ->
+    # 0.971 / 0.965, deletions P 0.989 / 0.975 -> 0.990 / 0.975, R 0.894 / 0.924 -> 0.918 /
+    # 0.933 (0.015: seed 1 unchanged from 0.1).
+    align_default_skip: float = 0.0075
     # A skip (deletion) also costs this x the skipped segment's best 1-1 margin with the other
     # side's segments on either side of the gap, above align_skip_margin_offset (a split-off
     # half matches its neighbouring source, a deleted paragraph neither neighbour), and a
@@ -103,6 +112,16 @@ class Thresholds:
     # benchmarks/align_paragraphs.py seeds 1-3: deleted titles score <= +0.001, titles run
     # into the paragraph that the DP left apart -0.012 .. +0.018).
     align_title_margin: float = 0.005
+    # ...or when that paragraph's first sentence, as a share of its version, is at least this
+    # many times the titled versions' first sentence of their first paragraph (a headline has
+    # no final stop: run in, it makes one sentence with the lede; transcheck.align.titles.
+    # run_in_ratio). benchmarks/align_paragraphs.py seeds 1+2, two titled versions: deleted
+    # titles 0.51-1.12, run-in titles 0.69-4.43 (15 of 27 at 1.3 or more); 1.15-1.3 score the
+    # same on seeds 1+2 (1.4: seed 2 P 0.976 -> 0.948), 1.3 keeps a margin (seeds 4 / 5, not
+    # tuned on: deleted titles up to 1.24 / 1.18). Issue 3 round 7, off / on (with
+    # align_default_skip): seed 2 joint rows 0.961 -> 0.965, deletions P 0.938 -> 0.975, R
+    # 0.933 both; seed 1 unchanged.
+    align_title_run_in: float = 1.3
     # A 2-1-2 row whose edge pair the three-way objective prices no higher as a row of its own
     # is split there when the single segment's edge runs of sentences reach at most this
     # cosine with both pieces (a one-sentence segment covers nothing; -1 = off;
