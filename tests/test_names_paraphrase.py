@@ -131,3 +131,41 @@ def test_capital_dropped_where_every_version_names_the_country_still_fires() -> 
     rows["ru"][1] = ("Голосование было признано незаконным правительством, но стало праздником для испанских "
                      "сепаратистов.")
     assert [lang for lang, _ in _loud(rows)] == ["ru"]
+
+
+USA = {
+    "en": ["America is large.",
+           "Across the United States of America, there are about 400,000 known cases of the disease."],
+    "ru": ["Америка велика.", "В США обнаружено приблизительно 400 тысяч случаев этой болезни."],
+    "be": ["Амерыка вялікая.", "Каля 400 000 выпадкаў хваробы зарэгістравана ў Злучаных Штатах Амерыкі."],
+}
+
+
+def test_acronym_of_a_phrase_ending_with_the_name_is_silent() -> None:
+    """ru США where be/en write the whole name (FLORES devtest-045, seed 13 clean alarm): the
+    acronym's last letter is the name's initial and both others end a longer name with it."""
+    assert _loud(USA) == []
+    rows = {k: list(v) for k, v in USA.items()}
+    rows["ru"][1] = rows["ru"][1].replace("В США", "В стране")
+    assert [lang for lang, _ in _loud(rows)] == ["ru"]
+    # Not when the name stands alone in the others: an acronym ending in its initial is then
+    # some other name's (ЮНЕСКА is no rendering of "America").
+    rows = {k: list(v) for k, v in USA.items()}
+    rows["en"][1] = rows["en"][1].replace("the United States of America", "America")
+    rows["be"][1] = rows["be"][1].replace("Злучаных Штатах Амерыкі", "Амерыцы")
+    rows["ru"][1] = rows["ru"][1].replace("В США", "В ОАЭА")
+    assert [lang for lang, _ in _loud(rows)] == ["ru"]
+
+
+def test_an_english_adjective_elsewhere_does_not_name_the_country() -> None:
+    """en "the national police" for «полиции Испании» (NTREX reuters-218888, seed 13 clean
+    alarm): en says Spanish elsewhere, which the matcher took for Spain; an adjective is not
+    the name, so en never names the country: a translator's choice, not a slip."""
+    rows = {
+        "en": ["The Canadian government spoke.", "They camped out to stop a rally for the national police."],
+        "ru": ["Канадское правительство выступило.", "Они заночевали, чтобы помешать митингу полиции Канады."],
+        "be": ["Канадскі ўрад выступіў.", "Яны заначавалі, каб перашкодзіць мітынгу паліцыі Канады."],
+    }
+    assert _loud(rows) == []
+    rows["en"][0] = "The government of Canada spoke."
+    assert [lang for lang, _ in _loud(rows)] == ["en"]

@@ -83,6 +83,7 @@ from transcheck.names import (
     consonant_class_swap,
     cross_distance,
     cross_match,
+    demonym_en,
     independent_witness,
     maybe_close,
     name_candidates,
@@ -525,8 +526,11 @@ class NameInconsistency(Check):
                             continue  # "by Madrid" → «испанским правительством»
                         # Only if the version names it elsewhere: a translator's choice otherwise.
                         # caps: a sentence-initial mention elsewhere counts ("Finland is …")
+                        # An English adjective is not the name (Spanish government elsewhere,
+                        # "the national police" here for «полиции Испании»: seed 13 clean alarm).
                         if th.names_require_known and not any(
-                            _first_match(m, data.caps[target], target, _elsewhere(data, target, row))
+                            _first_match(m, data.caps[target], target, _elsewhere(data, target, row,
+                                                                                  names_only=target == "en"))
                             is not None
                             for m in cluster
                         ):
@@ -932,18 +936,21 @@ def _acronym_for(ctx: CheckContext, data: ArticleNames, row: int, target: str, c
     """Does an acronym of the target's row stand where the other versions name ``cluster``:
     two to five capitals, its first letter the name's initial (in Latin letters), in the
     corresponding sentence (or near the same relative place), and written out by the other
-    versions (none of them has that acronym in the row)?
+    versions (none of them has that acronym in the row)? Or its last letter the name's
+    initial, where every other version writes the name at the end of a longer name (США for
+    Злучаных Штатах Амерыкі / United States of America: seed 13 clean alarm).
 
     Why: an acronym of a phrase that starts with the name ("12.00 GMT" where be/ru write
     «па Грынвічы», "по Гринвичу") renders it, but no letter-by-letter match can see that
     (benchmarks/quality.py --seed 11, a clean-article warning). A dropped name leaves no
     acronym behind, so planted drops and swaps are still reported."""
     initials = {c[:1] for m in cluster for c in translit.candidates(m.text, m.lang)}
+    ends_phrase = all(_ends_longer_name(data, m) for m in cluster)
     for w in words:
         if not (w.acronym and 2 <= len(w.text) <= 5):
             continue
         latin = translit.candidates(w.text, target)
-        if not {c[:1] for c in latin} & initials:
+        if not ({c[:1] for c in latin} & initials or (ends_phrase and {c[-1:] for c in latin} & initials)):
             continue
         if any(x.acronym and translit.candidates(x.text, x.lang) & latin
                for m in cluster for x in data.in_row(m.lang, row, names_only=False)):
@@ -951,6 +958,16 @@ def _acronym_for(ctx: CheckContext, data: ArticleNames, row: int, target: str, c
         if all(_corresponds(ctx, row, target, w, m) for m in cluster):
             return True
     return False
+
+
+def _ends_longer_name(data: ArticleNames, name: Token) -> bool:
+    """Is ``name`` preceded in its segment by another capitalised word of one name (United
+    States of America, Злучаных Штатах Амерыкі), not opening a sentence?"""
+    before = [t for t in data.tokens[name.lang] if t.segment == name.segment and t.end <= name.start]
+    while before and before[-1].text in ("of", "the"):
+        before.pop()
+    return bool(before) and before[-1].capitalised and not before[-1].sentence_start \
+        and not before[-1].acronym
 
 
 def _corresponds(ctx: CheckContext, row: int, target: str, t: Token, other: Token) -> bool:
@@ -966,9 +983,12 @@ def _corresponds(ctx: CheckContext, row: int, target: str, t: Token, other: Toke
     return abs(_position(mine, t) - _position(theirs, other)) <= DISPLACED_WINDOW
 
 
-def _elsewhere(data: ArticleNames, lang: str, row: int) -> Callable[[Token], bool]:
-    """Keeps the tokens of ``lang`` outside alignment row ``row``."""
+def _elsewhere(data: ArticleNames, lang: str, row: int, names_only: bool = False) -> Callable[[Token], bool]:
+    """Keeps the tokens of ``lang`` outside alignment row ``row`` (and, with ``names_only``,
+    not an English nationality word: Spanish is not Spain)."""
     def keep(t: Token) -> bool:
+        if names_only and demonym_en(t.stem):
+            return False
         return data.row_of.get((lang, t.segment)) != row
 
     return keep
