@@ -189,8 +189,11 @@ class TermMismatch(Check):
     When the other versions of an aligned segment contain a glossary term's approved form
     (inflected forms count; with three or more versions, at least two must), a version the
     glossary covers must contain its own approved form there (warning). A forbidden variant is an
-    error wherever it appears. The glossary comes from ``glossary =`` in the config or
-    ``--glossary FILE`` (CSV, TBX or YAML; see transcheck.glossary).
+    error wherever it appears. The term there in a derived or abbreviated form (Greenlandic,
+    AZ for Arizona), or left out altogether by a version that never uses it (a paraphrase: no
+    word of it, nothing resembling it, no other name in its place), is INFO. The glossary
+    comes from ``glossary =`` in the config or ``--glossary FILE`` (CSV, TBX or YAML; see
+    transcheck.glossary).
     """
 
     code = "TC402"
