@@ -167,6 +167,17 @@ def test_english_vowel_slip_needs_every_other_version_to_agree() -> None:
     assert _loud(rows) == [], _loud(rows)
 
 
+def test_c_k_swap_judged_when_a_witness_varies_its_own_spelling() -> None:
+    """en Berzofsky … Berzofscy (NTREX dailymail-298630, seed 11); be writes Берзофскі and
+    Беразофскі (its own vowel variation): not two people, so the C/K swap is judged."""
+    rows = {
+        "en": ["Dr Jay Berzofsky led the study.", "Dr Berzofscy said the vaccine worked."],
+        "ru": ["Исследование возглавил доктор Джей Берзофски.", "Доктор Берзофски сказал, что вакцина работает."],
+        "be": ["Даследаванне ўзначаліў доктар Джэй Берзофскі.", "Доктар Беразофскі сказаў, што вакцына працуе."],
+    }
+    assert ["Berzofscy", "Berzofsky"] in _loud(rows), _loud(rows)
+
+
 def test_doubled_letter_judged_when_a_witness_varies_its_own_spelling() -> None:
     """ru Заррате vs Зарате; be writes Зарата and Сарата (its own variation, one sound class):
     not two people, so the doubled letter is still judged and en Zárate votes for Зарате."""
