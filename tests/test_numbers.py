@@ -177,6 +177,17 @@ def test_unit_conversions_match_but_exact_pairs_stay_exact() -> None:
     assert not agree(en="645 miles (1044 km)", ru="645 миль (1040 км)")
 
 
+def test_one_conversion_renders_one_figure() -> None:
+    """NTREX newsweek-51338 with a planted en 3 -> 9: ru converted to cm, and its 25 cm is
+    the en 10 inches, not the changed 9 (it was taken for both, and be was blamed)."""
+    text = {"en": "Rainfall totals of 9 to 6 inches are expected, with up to 10 inches possible.",
+            "ru": "Может выпасть до 7–10 см осадков, местами до 25 см.",
+            "be": "Чакаецца ад 3 да 6 цаляў ападкаў, магчымыя ападкі да 10 цаляў."}
+    row = {lang: extract_facts(t, lang) for lang, t in text.items()}
+    blamed = {d.lang: [f.surface for f in d.facts[d.lang]] for d in compare_facts(row)}
+    assert "be" not in blamed and blamed.get("en") == ["9"], blamed
+
+
 def test_decade_matches_the_range_a_translator_writes_for_it() -> None:
     row = {
         "en": extract_facts("He was reportedly in his 20s.", "en"),

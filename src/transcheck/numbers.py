@@ -774,17 +774,24 @@ def _close(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= CONVERSION_TOLERANCE * max(abs(a), abs(b))
 
 
-def _converted(fact: Fact, index: FactIndex) -> bool:
+def _converted(fact: Fact, index: FactIndex, own: FactIndex | None = None) -> bool:
     """A figure in one unit system matches its conversion in the other one.
 
     Only where the other version does not use the figure's own unit system for that
-    quantity: "645 miles (1040 km)" must keep both figures exact in every version.
+    quantity: "645 miles (1040 km)" must keep both figures exact in every version. And
+    one conversion renders one figure: where ``own`` (the figure's version) has another
+    figure of the quantity closer to it, the conversion is that one's (en "9 to 6 inches
+    … up to 10 inches", ru "до 25 см": 25 cm is the 10 inches, not the 9; NTREX
+    newsweek-51338, a planted 3 → 9 blamed on be, benchmarks/quality.py --seed 11).
     """
     for dim, system, value in _measures(fact):
         if any(odim == dim and osystem == system for odim, osystem, _ in index.measures):
             continue
         if any(
             odim == dim and osystem != system and _close(value, ovalue)
+            and not (own is not None and any(
+                mdim == dim and msystem == system and abs(mine - ovalue) < abs(value - ovalue)
+                for mdim, msystem, mine in own.measures))
             for odim, osystem, ovalue in index.measures
         ):
             return True
@@ -800,13 +807,14 @@ def _unit_conflict(fact: Fact, value: Decimal, index: FactIndex) -> bool:
     return all(u in _UNIT_INFO and u != fact.unit and _UNIT_INFO[u][0] == info[0] for u in units)
 
 
-def matches(fact: Fact, index: FactIndex) -> bool:
-    """Whether another version (``index``) states ``fact``."""
+def matches(fact: Fact, index: FactIndex, own: FactIndex | None = None) -> bool:
+    """Whether another version (``index``) states ``fact`` (``own``: the index of the
+    fact's own version, so that one conversion is not taken for two figures)."""
     if fact.kind == "number":
         return (
             any(v in index.numbers and not _unit_conflict(fact, v, index) for v in fact.values)
             or any(v == v.to_integral_value() and int(v) in index.days for v in fact.values)
-            or _converted(fact, index)
+            or _converted(fact, index, own)
         )
     if fact.kind == "date":
         assert fact.day is not None and fact.month is not None
@@ -926,7 +934,7 @@ def compare_facts(
             for other in langs:
                 if other == lang:
                     continue
-                if matches(fact, index[other]) or _both_converted(fact, lang, other, index):
+                if matches(fact, index[other], index[lang]) or _both_converted(fact, lang, other, index):
                     having.append(other)
                 elif not matches(fact, near[other]):
                     lacking.append(other)
