@@ -415,6 +415,25 @@ def close_pairs(names: Sequence[str], name_lang: str, words: Sequence[str], lang
     return out
 
 
+def ends_longer_name(hit: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """Does ``hit`` end a longer name, after a capitalised word of it (South Africa, United
+    States of America, Южной Африки), so a version may abbreviate the whole (ЮАР, США)?
+    ``tokens``: the tokens of ``hit``'s version around it (its alignment row). Callers ask
+    it of every witness: not Northern Arizona University (ЗША there is the USA)."""
+    same = [t for t in tokens if t.segment == hit[0].segment]
+    before = [t for t in same if t.end <= hit[0].start]
+    after = [t for t in same if t.start >= hit[-1].end]
+    while before and before[-1].text in ("of", "the"):
+        before.pop()
+    if not before or (after and after[0].capitalised and not after[0].sentence_start):
+        return False
+    prev = before[-1]
+    # Opening a sentence, an English word counts only if generic (South, not Yesterday); a
+    # Russian or Belarusian one (Паўднёвая) is let through: the English witness must agree.
+    return prev.capitalised and not prev.acronym and (
+        not prev.sentence_start or prev.lang != "en" or prev.stem in GENERIC_EN)
+
+
 def present_in(names: Sequence[Token], words: Sequence[Token], lang: str, slack: int = 1) -> bool:
     """``any(present_as(n, w, lang, slack) for n in names for w in words)``, fast: the
     transliteration comparison is skipped for words :func:`maybe_close` rules out."""

@@ -84,6 +84,7 @@ from transcheck.names import (
     cross_distance,
     cross_match,
     demonym_en,
+    ends_longer_name,
     independent_witness,
     maybe_close,
     name_candidates,
@@ -948,12 +949,13 @@ def _acronym_for(ctx: CheckContext, data: ArticleNames, row: int, target: str, c
     (benchmarks/quality.py --seed 11, a clean-article warning). A dropped name leaves no
     acronym behind, so planted drops and swaps are still reported."""
     initials = {c[:1] for m in cluster for c in translit.candidates(m.text, m.lang)}
-    ends_phrase = all(_ends_longer_name(data, m) for m in cluster)
     for w in words:
         if not (w.acronym and 2 <= len(w.text) <= 5):
             continue
         latin = translit.candidates(w.text, target)
-        if not ({c[:1] for c in latin} & initials or (ends_phrase and {c[-1:] for c in latin} & initials)):
+        if not {c[:1] for c in latin} & initials and not (
+                {c[-1:] for c in latin} & initials
+                and all(ends_longer_name([m], data.in_row(m.lang, row, names_only=False)) for m in cluster)):
             continue
         if any(x.acronym and translit.candidates(x.text, x.lang) & latin
                for m in cluster for x in data.in_row(m.lang, row, names_only=False)):
@@ -961,16 +963,6 @@ def _acronym_for(ctx: CheckContext, data: ArticleNames, row: int, target: str, c
         if all(_corresponds(ctx, row, target, w, m) for m in cluster):
             return True
     return False
-
-
-def _ends_longer_name(data: ArticleNames, name: Token) -> bool:
-    """Is ``name`` preceded in its segment by another capitalised word of one name (United
-    States of America, Злучаных Штатах Амерыкі), not opening a sentence?"""
-    before = [t for t in data.tokens[name.lang] if t.segment == name.segment and t.end <= name.start]
-    while before and before[-1].text in ("of", "the"):
-        before.pop()
-    return bool(before) and before[-1].capitalised and not before[-1].sentence_start \
-        and not before[-1].acronym
 
 
 def _corresponds(ctx: CheckContext, row: int, target: str, t: Token, other: Token) -> bool:

@@ -23,10 +23,10 @@ from transcheck.morph_be import _ENDINGS as _BE_ENDINGS
 from transcheck.morph_be import ALTERNATING_FINALS
 from transcheck.morphology import _RU_ENDINGS, ru_word_info, same_word, stem
 from transcheck.names import (
-    GENERIC_EN,
     Token,
     cross_match,
     demonym_en,
+    ends_longer_name,
     near_duplicate,
     present_in,
     spans,
@@ -396,7 +396,7 @@ def _related(term: Term, lang: str, tokens: Sequence[Token], witnesses: Sequence
         if any(t.acronym and _abbreviates(t.text, form) for t in tokens):
             return True  # AZ for Arizona, US for United States
         if any(t.acronym and form[:1].upper() in t.text[1:] for t in tokens) and witnesses and all(
-                _inside_longer_name(hit, (row_tokens or {}).get(hit[0].lang, ())) for hit in witnesses):
+                ends_longer_name(hit, (row_tokens or {}).get(hit[0].lang, ())) for hit in witnesses):
             return True  # ЮАР where the others say South Africa, США for United States of America
     if lang == "en" and any(
         demonym_en(t.stem) and cross_match(t.text, "en", w.text, w.lang)
@@ -428,24 +428,6 @@ def _relational_adjective(token: Token, form: str) -> bool:
     word, name = token.text.lower(), form.lower()
     return (not token.capitalised and len(name) >= 5 and word[:3] == name[:3]
             and _RELATIONAL.search(word) is not None)
-
-
-def _inside_longer_name(hit: Sequence[Token], tokens: Sequence[Token]) -> bool:
-    """Does ``hit`` end a longer name, after a capitalised word of it (South Africa, United
-    States of America, Южной Африки), so a version may abbreviate the whole (ЮАР, США)?
-    Every witness must say so: not Northern Arizona University (ЗША there is the USA)."""
-    same = [t for t in tokens if t.segment == hit[0].segment]
-    before = [t for t in same if t.end <= hit[0].start]
-    after = [t for t in same if t.start >= hit[-1].end]
-    while before and before[-1].text in ("of", "the"):
-        before.pop()
-    if not before or (after and after[0].capitalised and not after[0].sentence_start):
-        return False
-    prev = before[-1]
-    # Opening a sentence, an English word counts only if generic (South, not Yesterday); a
-    # Russian or Belarusian one (Паўднёвая) is let through: the English witness must agree.
-    return prev.capitalised and not prev.acronym and (
-        not prev.sentence_start or prev.lang != "en" or prev.stem in GENERIC_EN)
 
 
 def _abbreviates(acronym: str, form: str) -> bool:
