@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from transcheck.checks.base import Check, CheckContext
-from transcheck.checks.names import article_names, misspellings
+from transcheck.checks.names import ArticleNames, article_names, misspellings
 from transcheck.glossary import Glossary, Term
 from transcheck.model import Finding, Severity
 from transcheck.morph_be import _ENDINGS as _BE_ENDINGS
@@ -216,7 +216,6 @@ class TermMismatch(Check):
         # Kallas) is name-inconsistency's warning, which quotes both spellings; it is not
         # reported here again unless that check is switched off. Its INFO-level doubts are
         # not alarms, so for those the glossary's verdict stands.
-        names_selected = _names_check_selected(ctx)
         odd = (
             {
                 (t.lang, t.segment, t.start): t
@@ -224,7 +223,7 @@ class TermMismatch(Check):
                 if severity >= Severity.WARNING
                 for t in tokens
             }
-            if names_selected
+            if _names_check_selected(ctx)
             else {}
         )
         for row in data.usable:
@@ -233,7 +232,7 @@ class TermMismatch(Check):
             for lang in ctx.languages:
                 wanted |= index.candidates(row_tokens[lang], lang)
             for n in sorted(wanted):
-                yield from self._row(ctx, glossary.terms[n], row, row_tokens, odd, data.in_row, data.tokens)
+                yield from self._row(ctx, glossary.terms[n], row, row_tokens, odd, data)
 
     def _forbidden(self, ctx: CheckContext, term: Term, tokens: dict[str, list[Token]],
                    skip: set[tuple[str, int]]) -> Iterable[Finding]:
@@ -255,8 +254,7 @@ class TermMismatch(Check):
                 )
 
     def _row(self, ctx: CheckContext, term: Term, row: int, row_tokens: dict[str, list[Token]],
-             odd: dict[tuple[str, int, int], Token], row_names: Callable[[str, int], list[Token]],
-             all_tokens: Mapping[str, Sequence[Token]]) -> Iterable[Finding]:
+             odd: dict[tuple[str, int, int], Token], data: ArticleNames) -> Iterable[Finding]:
         approved_hits = {lang: find_any(row_tokens[lang], term.approved.get(lang, ()), lang, strict_case=True)
                          for lang in ctx.languages}
         present = {lang: hits for lang, hits in approved_hits.items() if hits}
@@ -291,8 +289,8 @@ class TermMismatch(Check):
             # correct, and nothing shows the translator meant the name here. INFO, as
             # name-inconsistency treats a missing name the version names nowhere else.
             # benchmarks/quality.py --seed 7,11,13: 6 of the 17 unexplained term false alarms.
-            omitted = not related and _omitted(term, lang, row_tokens, row_names(lang, row), witnesses) \
-                and not find_any([t for t in all_tokens[lang] if t.segment not in ctx.alignment[row].get(lang, ())],
+            omitted = not related and _omitted(term, lang, row_tokens, data.in_row(lang, row), witnesses) \
+                and not find_any([t for t in data.tokens[lang] if data.row_of.get((lang, t.segment)) != row],
                                  term.approved[lang], lang)
             yield self.finding(
                 ctx,
