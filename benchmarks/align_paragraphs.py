@@ -11,7 +11,9 @@ and precision/recall of deletions (a segment of X with no counterpart in Y).
 Segment kinds are passed as an extractor would report them: an NTREX headline that a
 version has as a segment of its own is a "title" (run into the first paragraph by a
 planted merge, or deleted, it is not); ``--no-kinds`` leaves them out. ``extra_texts``
-counts the texts the aligner embedded beyond the segments (title prefixes, sentence runs).
+counts the texts the aligner embedded beyond the segments (title prefixes, sentence runs,
+edge sentences), ``extra_chars`` their characters against ``segment_chars``: the embedding
+work they add (a one-sentence segment's edge sentence is the segment, not counted).
 Embeddings go through the persistent cache, so reruns take seconds.
 """
 
@@ -254,11 +256,14 @@ def main() -> None:
         start = time.perf_counter()
         tests.append(align_versions(vectors, texts, embed_extra, thresholds, None if args.no_kinds else kinds))
         align_s += time.perf_counter() - start
+    seg_texts = {t for texts, _, _, _ in cases for lang in LANGS for t in texts[lang]}
     if args.show:
         for i, ((texts, _, fine, _), test) in enumerate(zip(cases, tests, strict=True)):
             show(i, texts, fine, test)
     print(f"articles={len(cases)} segments={sum(len(t[lang]) for t, _, _, _ in cases for lang in LANGS)} "
-          f"embed_s={embed_s:.1f} align_s={align_s:.2f} extra_texts={len(extra)} thresholds={overrides or 'defaults'}")
+          f"embed_s={embed_s:.1f} align_s={align_s:.2f} extra_texts={len(extra - seg_texts)} "
+          f"extra_chars={sum(map(len, extra - seg_texts))} segment_chars={sum(map(len, seg_texts))} "
+          f"thresholds={overrides or 'defaults'}")
     summary = evaluate([gold for _, gold, _, _ in cases], tests, verbose=True)
     exact = evaluate([fine for _, _, fine, _ in cases], tests, verbose=False)
     print(f"sentence-exact gold: {exact}")

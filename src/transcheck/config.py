@@ -129,6 +129,14 @@ class Thresholds:
     # -1 / 0.822 (0.867: a title, not tested by cover), merges 0.847-0.924; 0.80 / 0.86 cost
     # seed 2 deletion R 0.924 -> 0.914 / P 0.956 -> 0.946.
     align_hidden_cover: float = 0.84
+    # Two adjacent rows all versions share are joined when the versions cut them at crossing
+    # sentences: some pair's length shares point opposite ways in the two rows by at least
+    # align_cut_length (log-ratio) and one version's last sentence before the cut is closer
+    # to another's first after it than the edge pairs are to each other by align_cut_sentence
+    # (transcheck.align.cuts; 1 = off). benchmarks/align_paragraphs.py seeds 1-3: crossings
+    # 0.021-0.170, correct boundaries <= 0.082.
+    align_cut_length: float = 0.1
+    align_cut_sentence: float = 0.09
     # Sentence level only (transcheck.align.align_sentences): share of the lexical-anchor
     # cosine (shared numbers, name/cognate prefixes; transcheck.align.anchors) in every dot
     # product; 0 = off (the paragraph aligner does not use it). Calibrated at
