@@ -20,16 +20,16 @@ JOINED: AlignmentRow = {"be": (0, 1), "ru": (0, 1), "en": (0, 1)}
 def _join(fake_embedder, texts, rows=TWO_ROWS, kinds=None, length_gap=0.1):  # type: ignore[no-untyped-def]
     vectors = {lang: fake_embedder.embed(t) for lang, t in texts.items()}
     fake_embedder.calls.clear()
-    return join_crossed_cuts(rows, vectors, texts, kinds, fake_embedder.embed, length_gap, 0.09)
+    return join_crossed_cuts(rows, vectors, texts, kinds, fake_embedder.embed, length_gap, 0.125)
 
 
 def test_versions_cut_one_paragraph_at_different_sentences(fake_embedder) -> None:  # type: ignore[no-untyped-def]
     # be and en cut after S2, ru after S1: ru's second paragraph opens with be's last sentence
     texts = {"be": [f"{S1} {S2}", S3], "ru": [S1, f"{S2} {S3}"], "en": [f"{S1} {S2}", S3]}
     assert _join(fake_embedder, texts) == (JOINED,)
-    # only edge sentences of two-sentence segments are embedded; a one-sentence segment's
-    # vector is its edge sentence's
-    assert [set(call) for call in fake_embedder.calls] == [{S2}]
+    # the sentences of two-sentence segments are embedded, in one batch; a one-sentence
+    # segment's vector is its sentence's
+    assert [set(call) for call in fake_embedder.calls] == [{S1, S2, S3}]
 
 
 def test_same_cut_everywhere_keeps_the_rows(fake_embedder) -> None:  # type: ignore[no-untyped-def]
@@ -63,3 +63,10 @@ def test_a_chain_of_crossings_joins_into_one_row(fake_embedder) -> None:  # type
              "en": [f"{S1} {S2}", f"{S3} {S4}", "Bread."]}
     rows: list[AlignmentRow] = [{lang: (i,) for lang in ("be", "ru", "en")} for i in range(3)]
     assert _join(fake_embedder, texts, rows=rows, length_gap=0.0) == ({lang: (0, 1, 2) for lang in ("be", "ru", "en")},)
+
+
+def test_cuts_two_sentences_apart(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # be and en cut after S3, ru after S1: no edge sentence matches across the cut (be's last
+    # is S3, ru's first after it S2), but S2 and S3 of be's first row are ru's second row
+    texts = {"be": [f"{S1} {S2} {S3}", S4], "ru": [S1, f"{S2} {S3} {S4}"], "en": [f"{S1} {S2} {S3}", S4]}
+    assert _join(fake_embedder, texts) == (JOINED,)

@@ -131,12 +131,12 @@ class Thresholds:
     align_hidden_cover: float = 0.84
     # Two adjacent rows all versions share are joined when the versions cut them at crossing
     # sentences: some pair's length shares point opposite ways in the two rows by at least
-    # align_cut_length (log-ratio) and one version's last sentence before the cut is closer
-    # to another's first after it than the edge pairs are to each other by align_cut_sentence
-    # (transcheck.align.cuts; 1 = off). benchmarks/align_paragraphs.py seeds 1-3: crossings
-    # 0.021-0.170, correct boundaries <= 0.082.
+    # align_cut_length (log-ratio) and a sentence next to the cut matches the other side of
+    # it in another version better than its own side by align_cut_sentence
+    # (transcheck.align.cuts; 1 = off). benchmarks/align_paragraphs.py seeds 1-5: crossings
+    # up to 0.177 (12 of 17 >= 0.125), correct boundaries <= 0.121.
     align_cut_length: float = 0.1
-    align_cut_sentence: float = 0.09
+    align_cut_sentence: float = 0.125
     # Sentence level only (transcheck.align.align_sentences): share of the lexical-anchor
     # cosine (shared numbers, name/cognate prefixes; transcheck.align.anchors) in every dot
     # product; 0 = off (the paragraph aligner does not use it). Calibrated at

@@ -6,30 +6,30 @@ paragraphs then correspond only as a block: one row, a 2-2 (or 2-2-2) at paragra
 Paragraph vectors cannot see this: the block's cheapest internal path is the two 1-1 beads
 (each half shares most of its content with the other version's half), so the DP and the
 three-way objective return two rows, and one version's row holds a sentence that the
-other version has in the next row. Edge sentences show it: the last sentence before the
-cut in one version is the first sentence after the cut in the other.
+other version has in the next row. Sentences show it.
 
 So at every boundary between two rows all versions share (no title among them), where the
-versions' lengths hint at a crossing, the sentences on either side of the cut are embedded
-(one or two short texts per version, cached) and the rows are joined when, for some pair
-of versions (x, y), x's last sentence before the cut is closer to y's first sentence after
-it than the cut's own edge pairs are to each other: ``cos(L_x, F_y) - min(cos(L_x, L_y),
-cos(F_x, F_y)) >= sentence_gap``. The length hint (``length_gap``): for some pair, the
-log-ratio of their shares of the article's characters has opposite signs in the two rows,
-and both are at least that large (one version's first row holds more of the block, its
-second row less).
+versions' lengths hint at a crossing, the sentences of the segments on either side of the
+cut are embedded (cached; a one-sentence segment is its own vector) and the rows are
+joined when some sentence matches the other side of the cut in another version better
+than its own side, by ``sentence_gap`` or more (:func:`_sentence_gap`). The length hint
+(``length_gap``): for some pair of versions, the log-ratio of their shares of the article's
+characters has opposite signs in the two rows, and both are at least that large (one
+version's first row holds more of the block, its second row less).
 
-Calibration, benchmarks/align_paragraphs.py seeds 1-3 (rows of the final alignment;
-boundaries of two full rows, sentence-exact gold): 11 crossings among 1,430 boundaries
-(1,363 correct, 56 beside other errors). Length hint >= 0.1: 10 of the 11 crossings,
-15% of correct boundaries. Sentence gap: crossings 0.021-0.170 (median 0.096), correct
-boundaries up to 0.082 (99th percentile 0.045); at 0.09 five of the 11 are joined, no
-correct boundary. The crossings it misses cut more than one sentence apart (x's last
-sentence before the cut is y's second or third after it), where no edge pair matches.
-Effect, joint 3-way rows F1 on seeds 1 / 2 / 3 / 4 / 5 (4 and 5 not looked at while
-calibrating): 0.971 / 0.965 / 0.956 / 0.959 / 0.945 -> 0.972 / 0.969 / 0.962 / 0.959 /
-0.950; deletions unchanged; 4-6% more characters embedded (edge sentences). Without the
-length gate: 0.974 / 0.969 / 0.963 / 0.959 / 0.955 at 35% more characters.
+Calibration, benchmarks/align_paragraphs.py (rows of the final alignment; boundaries of two
+full rows, sentence-exact gold). Seeds 1-3: 11 crossings among 1,430 boundaries (1,363
+correct, 56 beside other errors); length hint >= 0.1: 10 of the 11 crossings, 15% of the
+correct boundaries. Seeds 1-5, boundaries the hint passes: crossings score 0.034-0.177 (12
+of 17 at >= 0.125), correct boundaries up to 0.121 (next 0.097). A first version compared
+the edge sentences only (x's last sentence before the cut against y's first after it, at
+0.09): it misses crossings cut two or more sentences apart. Joint 3-way rows F1 on seeds
+1 / 2 / 3 / 4 / 5 (4 and 5 not used to calibrate the edge version; the all-sentence one
+was calibrated on all five): none 0.971 / 0.965 / 0.956 / 0.959 / 0.945; edge sentences
+0.972 / 0.969 / 0.962 / 0.959 / 0.950 at 4-6% more characters embedded; all sentences
+(kept) 0.972 / 0.969 / 0.964 / 0.966 / 0.951 at 10-16% more characters; deletions
+unchanged. Length hint 0.15 / 0.2: 3-10% / 2-6% more characters, joint 0.971 / 0.969 /
+0.962 / 0.966 / 0.949 and 0.971 / 0.969 / 0.962 / 0.963 / 0.949.
 """
 
 from __future__ import annotations
@@ -115,27 +115,37 @@ def _sentence_gap(
     texts: Mapping[str, Sequence[str]],
     embed: EmbedFn,
 ) -> float:
-    """max over ordered version pairs (x, y) of cos(L_x, F_y) - min(cos(L_x, L_y), cos(F_x, F_y))."""
-    edges = [(lang, first[lang][-1], True) for lang in langs] + [(lang, second[lang][0], False) for lang in langs]
-    vecs = np.zeros((len(edges), np.asarray(vectors[langs[0]]).shape[1]))
-    todo: list[tuple[int, str]] = []
-    for e, (lang, seg, at_end) in enumerate(edges):
-        sentences = split_sentences(texts[lang][seg])
-        if len(sentences) <= 1:
-            vecs[e] = np.asarray(vectors[lang][seg], dtype=np.float64)
-        else:
-            todo.append((e, sentences[-1].text if at_end else sentences[0].text))
-    if todo:
-        embedded = np.asarray(embed([text for _, text in todo]), dtype=np.float64)
-        for (e, _), vec in zip(todo, embedded, strict=True):
-            vecs[e] = vec
-    unit = _unit(vecs)
-    n = len(langs)
-    sims = unit @ unit.T
+    """How much better some sentence next to the cut matches across it than on its own side.
+
+    For every ordered pair of versions (x, y) and every sentence s of x's segment before
+    the cut: max cos(s, y's segment after the cut) - max cos(s, y's segment before it),
+    sentence by sentence; and the same for x's segment after the cut. The largest value.
+    """
+    before = {lang: _sentences(lang, first[lang][-1], vectors, texts) for lang in langs}
+    after = {lang: _sentences(lang, second[lang][0], vectors, texts) for lang in langs}
+    pending = [item for side in (before, after) for items in side.values() for item in items if isinstance(item, str)]
+    found = dict(zip(pending, _unit(embed(pending)), strict=True)) if pending else {}
+
+    def matrix(items: list[str | npt.NDArray[np.float64]]) -> npt.NDArray[np.float64]:
+        return _unit(np.stack([found[item] if isinstance(item, str) else item for item in items]))
+
+    b = {lang: matrix(before[lang]) for lang in langs}
+    a = {lang: matrix(after[lang]) for lang in langs}
     best = -2.0
-    for x, y in permutations(range(n), 2):
-        best = max(best, float(sims[x, n + y] - min(sims[x, y], sims[n + x, n + y])))
+    for x, y in permutations(langs, 2):
+        best = max(best, float(((b[x] @ a[y].T).max(axis=1) - (b[x] @ b[y].T).max(axis=1)).max()),
+                   float(((a[x] @ b[y].T).max(axis=1) - (a[x] @ a[y].T).max(axis=1)).max()))
     return best
+
+
+def _sentences(
+    lang: str, seg: int, vectors: Mapping[str, Vectors], texts: Mapping[str, Sequence[str]]
+) -> list[str | npt.NDArray[np.float64]]:
+    """A segment's sentences: texts to embed, or the segment's own vector when it is one sentence."""
+    sentences = [s.text for s in split_sentences(texts[lang][seg])]
+    if len(sentences) <= 1:
+        return [np.asarray(vectors[lang][seg], dtype=np.float64)]
+    return list(sentences)
 
 
 def _unit(v: npt.ArrayLike) -> npt.NDArray[np.float64]:
