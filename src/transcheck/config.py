@@ -34,10 +34,8 @@ class Thresholds:
     benchmark that calibrates it is named beside it. Changing one changes the report signature."""
 
     # Aligner (transcheck.align.dp explains each). Calibrated by benchmarks/align_paragraphs.py
-    # (FLORES dev + NTREX, planted merges/splits/deletions; tuned on seeds 1+2, checked on 3):
-    # pair strict F1 >= 0.970 / 0.965 / 0.960, joint rows 0.969 / 0.963 / 0.956, deletion P
-    # 0.989 / 0.956 / 0.981, R 0.894 / 0.924 / 0.907 for seeds 1 / 2 / 3 (see
-    # transcheck/align/__init__.py).
+    # (FLORES dev + NTREX, planted merges/splits/deletions): current numbers in the
+    # transcheck.align docstring, every round's in docs/align-calibration.md.
     # Skip (deletion) cost = half this quantile of the costs of sampled non-best pairs...
     align_skip_percentile: float = 0.10
     # ...but at least this (e5 margins are small: true pairs ~0.05-0.1, so the quantile is
