@@ -23,13 +23,19 @@ correct, 56 beside other errors); length hint >= 0.1: 10 of the 11 crossings, 15
 correct boundaries. Seeds 1-5, boundaries the hint passes: crossings score 0.034-0.177 (12
 of 17 at >= 0.125), correct boundaries up to 0.121 (next 0.097). A first version compared
 the edge sentences only (x's last sentence before the cut against y's first after it, at
-0.09): it misses crossings cut two or more sentences apart. Joint 3-way rows F1 on seeds
-1 / 2 / 3 / 4 / 5 (4 and 5 not used to calibrate the edge version; the all-sentence one
-was calibrated on all five): none 0.971 / 0.965 / 0.956 / 0.959 / 0.945; edge sentences
-0.972 / 0.969 / 0.962 / 0.959 / 0.950 at 4-6% more characters embedded; all sentences
-(kept) 0.972 / 0.969 / 0.964 / 0.966 / 0.951 at 10-16% more characters; deletions
-unchanged. Length hint 0.15 / 0.2: 3-10% / 2-6% more characters, joint 0.971 / 0.969 /
-0.962 / 0.966 / 0.949 and 0.971 / 0.969 / 0.962 / 0.963 / 0.949.
+0.09): it misses crossings cut two or more sentences apart.
+
+Joint 3-way rows F1 on seeds 1 / 2 / 3 / 4 / 5 (4 and 5 not used to calibrate the edge
+version; the all-sentence one was calibrated on all five), before the round-8 peel change
+(transcheck.align.peel): none 0.971 / 0.965 / 0.956 / 0.959 / 0.945; edge sentences, hint
+0.1: 0.972 / 0.969 / 0.962 / 0.959 / 0.950; all sentences, hint 0.1: 0.972 / 0.969 / 0.964
+/ 0.966 / 0.951; hint 0.15: 0.971 / 0.969 / 0.962 / 0.966 / 0.949; hint 0.2: 0.971 / 0.969
+/ 0.962 / 0.963 / 0.949; deletions unchanged. The cost is what decides the hint: on clean
+articles (``--rate 0``, seeds 1-3 pooled) the sentences embedded add 12.3% / 3.1% / 0.6% to
+the segments' characters at hint 0.1 / 0.15 / 0.2 (``extra_chars``), and a cold
+``transcheck check`` of 20 clean articles (benchmarks/speed.py) took 8% longer at 0.1. Kept:
+0.15 (``align_cut_length``), ``align_cut_sentence`` 0.125; pooled seeds 1-5 joint 0.965 /
+0.964 / 0.963 at hint 0.1 / 0.15 / 0.2 (0.959 without the test).
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ from itertools import combinations, permutations
 import numpy as np
 import numpy.typing as npt
 
+from transcheck.align.spans import unit_rows
 from transcheck.embed.base import Vectors
 from transcheck.model import AlignmentRow
 from transcheck.sentences import split_sentences
@@ -124,10 +131,10 @@ def _sentence_gap(
     before = {lang: _sentences(lang, first[lang][-1], vectors, texts) for lang in langs}
     after = {lang: _sentences(lang, second[lang][0], vectors, texts) for lang in langs}
     pending = [item for side in (before, after) for items in side.values() for item in items if isinstance(item, str)]
-    found = dict(zip(pending, _unit(embed(pending)), strict=True)) if pending else {}
+    found = dict(zip(pending, unit_rows(embed(pending)), strict=True)) if pending else {}
 
     def matrix(items: list[str | npt.NDArray[np.float64]]) -> npt.NDArray[np.float64]:
-        return _unit(np.stack([found[item] if isinstance(item, str) else item for item in items]))
+        return unit_rows(np.stack([found[item] if isinstance(item, str) else item for item in items]))
 
     b = {lang: matrix(before[lang]) for lang in langs}
     a = {lang: matrix(after[lang]) for lang in langs}
@@ -146,10 +153,3 @@ def _sentences(
     if len(sentences) <= 1:
         return [np.asarray(vectors[lang][seg], dtype=np.float64)]
     return list(sentences)
-
-
-def _unit(v: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    arr = np.atleast_2d(np.asarray(v, dtype=np.float64))
-    norms = np.linalg.norm(arr, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.asarray(arr / norms, dtype=np.float64)

@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from transcheck.align.dp import Crossing, DPParams, PathBead, align_spans, pair_costs
 from transcheck.align.objective import Rows3, block_costs, cheapest_mix, joint_cost, rejoin_lone
-from transcheck.align.spans import Spans, average_spans
+from transcheck.align.spans import Spans, average_spans, unit_rows
 from transcheck.model import AlignmentRow
 
 FloatArray = npt.NDArray[np.float64]
@@ -39,15 +39,6 @@ _BLOCK = 4
 # A last pass over three versions' rows: given the rows and the objective (rows -> cost,
 # without the witness bonus), returns the rows to keep (transcheck.align.peel).
 Refine = Callable[[Rows3, Callable[[Rows3], float]], Rows3]
-
-
-def _unit(rows: npt.NDArray[np.floating]) -> FloatArray:
-    out = np.asarray(rows, dtype=np.float64)
-    if out.ndim == 1:
-        out = out.reshape(1, -1)
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.asarray(out / norms, dtype=np.float64)
 
 
 def _pair_affinity(a: FloatArray, b: FloatArray) -> float:
@@ -100,7 +91,7 @@ def align_joint(
     langs = list(vectors)
     if not langs:
         return ()
-    unit = {lang: _unit(_matrix(vectors[lang])) for lang in langs}
+    unit = {lang: unit_rows(_matrix(vectors[lang])) for lang in langs}
     if len(langs) == 1:
         return tuple({langs[0]: (i,)} for i in range(len(unit[langs[0]])))
     width = max(1, params.max_merge)
@@ -135,8 +126,8 @@ def align_joint(
                 continue
             row_vecs = np.zeros((len(rows), unit[lang].shape[1] if len(unit[lang]) else _dim(unit)))
             for r, row in enumerate(rows):
-                parts = [_unit(unit[lg][list(idx)].sum(axis=0)) for lg, idx in row.items() if idx]
-                row_vecs[r] = _unit(np.sum(parts, axis=0))[0]
+                parts = [unit_rows(unit[lg][list(idx)].sum(axis=0)) for lg, idx in row.items() if idx]
+                row_vecs[r] = unit_rows(np.sum(parts, axis=0))[0]
             path = align_spans(average_spans(row_vecs, width), spans_of(lang), params, row_lengths(rows), share.get(lang))
             merged: list[dict[str, tuple[int, ...]]] = []
             for r0, r1, j0, j1 in path:

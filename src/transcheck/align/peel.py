@@ -21,7 +21,8 @@ a, a+1 (or more), C has c, c+1 (or more), B keeps one or more segments (2-3-2, 3
 2-2-3 rows). Such rows are peeled on sentence evidence alone, whatever the objective says:
 B's edge runs of sentences and, when B has two segments or more, its edge segment must not
 cover the pieces; a row where B offers no evidence (one sentence, or titles) is left alone.
-benchmarks/align_paragraphs.py seeds 1 / 2 / 3 / 4 / 5 (issue 3 round 8; designed on 1-3):
+benchmarks/align_paragraphs.py seeds 1 / 2 / 3 / 4 / 5 (issue 3 round 8; designed on 1-3; with
+transcheck.align.cuts at length hint 0.1):
 joint rows 0.972 / 0.969 / 0.964 / 0.966 / 0.951 -> 0.972 / 0.971 / 0.966 / 0.966 / 0.951,
 deletions R 0.918 / 0.933 / 0.907 / 0.870 / 0.866 -> 0.928 / 0.952 / 0.916 / 0.870 / 0.876,
 P 0.990 / 0.975 / 0.981 / 0.953 / 0.936 -> 0.970 / 0.966 / 0.981 / 0.953 / 0.937. Also
@@ -55,6 +56,7 @@ import numpy as np
 import numpy.typing as npt
 
 from transcheck.align.objective import Rows3
+from transcheck.align.spans import unit_rows
 from transcheck.embed.base import Vectors
 from transcheck.sentences import split_sentences
 
@@ -66,13 +68,6 @@ def edge_runs(text: str, at_start: bool) -> list[str]:
     """The first (or last) 1..n-1 sentences of an n-sentence text, joined (none for one sentence)."""
     sentences = [s.text for s in split_sentences(text)]
     return [" ".join(sentences[:k] if at_start else sentences[-k:]) for k in range(1, len(sentences))]
-
-
-def _unit(v: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    arr = np.atleast_2d(np.asarray(v, dtype=np.float64))
-    norms = np.linalg.norm(arr, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.asarray(arr / norms, dtype=np.float64)
 
 
 def _split(row: Row3, single: int, at_start: bool) -> list[Row3]:
@@ -130,7 +125,7 @@ def peel_hidden(
                 if covers is None and not gated:
                     continue
                 if covers is not None:
-                    pieces = _unit([np.asarray(vectors[i], dtype=np.float64)[row[i].start if at_start else row[i].stop - 1]
+                    pieces = unit_rows([np.asarray(vectors[i], dtype=np.float64)[row[i].start if at_start else row[i].stop - 1]
                                     for i in others])
                     if float((covers @ pieces.T).max()) >= max_cover:
                         continue
@@ -162,7 +157,7 @@ def _covers(
     found = []
     runs = edge_runs(texts[single][edge], at_start)
     if runs:
-        found.append(_unit(embed(runs)))
+        found.append(unit_rows(embed(runs)))
     if len(part) >= 2:
-        found.append(_unit(np.asarray(vectors[single], dtype=np.float64)[edge]))
+        found.append(unit_rows(np.asarray(vectors[single], dtype=np.float64)[edge]))
     return np.vstack(found) if found else None

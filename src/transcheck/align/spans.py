@@ -23,8 +23,9 @@ Spans = list[npt.NDArray[np.float64]]
 EmbedFn = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 
 
-def _unit(rows: npt.NDArray[np.floating]) -> npt.NDArray[np.float64]:
-    out = np.asarray(rows, dtype=np.float64)
+def unit_rows(v: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    """Rows scaled to unit length, as float64 (a single vector becomes one row; zero rows stay zero)."""
+    out = np.atleast_2d(np.asarray(v, dtype=np.float64))
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return np.asarray(out / norms, dtype=np.float64)
@@ -39,12 +40,12 @@ def _matrix(v: npt.NDArray[np.floating]) -> npt.NDArray[np.float64]:
 
 def average_spans(vectors: npt.NDArray[np.floating], max_width: int) -> Spans:
     """Span vectors as normalised sums of consecutive item vectors."""
-    v = _unit(_matrix(vectors))
+    v = unit_rows(_matrix(vectors))
     cs = np.concatenate([np.zeros((1, v.shape[1])), np.cumsum(v, axis=0)], axis=0)
     spans: Spans = [v]
     for width in range(2, max(1, max_width) + 1):
         if len(v) >= width:
-            spans.append(_unit(cs[width:] - cs[:-width]))
+            spans.append(unit_rows(cs[width:] - cs[:-width]))
         else:
             spans.append(np.zeros((0, v.shape[1])))
     return spans
@@ -54,11 +55,11 @@ def embedded_spans(
     texts: Sequence[str], vectors: npt.NDArray[np.floating], embed: EmbedFn, max_width: int
 ) -> Spans:
     """Span vectors from embeddings of the joined texts (one embed call for all widths)."""
-    v = _unit(_matrix(vectors))
+    v = unit_rows(_matrix(vectors))
     joined: list[str] = []
     for width in range(2, max(1, max_width) + 1):
         joined.extend(" ".join(texts[s : s + width]) for s in range(len(texts) - width + 1))
-    out = _unit(np.asarray(embed(joined), dtype=np.float64)) if joined else np.zeros((0, v.shape[1]))
+    out = unit_rows(np.asarray(embed(joined), dtype=np.float64)) if joined else np.zeros((0, v.shape[1]))
     spans: Spans = [v]
     pos = 0
     for width in range(2, max(1, max_width) + 1):

@@ -60,6 +60,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from transcheck.align.spans import unit_rows
 from transcheck.embed.base import Vectors
 from transcheck.model import AlignmentRow
 from transcheck.sentences import split_sentences
@@ -82,13 +83,6 @@ def opens_with_title(kinds: Mapping[str, Sequence[str]] | None, lang: str) -> bo
     return kinds is not None and len(kinds.get(lang, ())) > 0 and kinds[lang][0] == TITLE
 
 
-def _unit(v: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    arr = np.atleast_2d(np.asarray(v, dtype=np.float64))
-    norms = np.linalg.norm(arr, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.asarray(arr / norms, dtype=np.float64)
-
-
 def title_words(titles: Sequence[str]) -> int:
     """The mean word count of the titles: how long a title is expected to be."""
     return max(1, round(sum(len(t.split()) for t in titles) / max(1, len(titles))))
@@ -105,11 +99,11 @@ def title_score(
     score below it. One short text is embedded, none when the paragraph is no longer than
     that (its own ``vector`` is the prefix's).
     """
-    tv = _unit(title_vectors)
+    tv = unit_rows(title_vectors)
     tokens = paragraph.split()
     if len(tv) < 2 or not tokens:
         return float("-inf")
-    v = _unit(vector if len(tokens) <= words else embed([" ".join(tokens[:words])]))[0]
+    v = unit_rows(vector if len(tokens) <= words else embed([" ".join(tokens[:words])]))[0]
     sims = tv @ tv.T
     mutual = float(sims[np.triu_indices(len(tv), 1)].mean())
     return float((tv @ v).mean()) - mutual
