@@ -33,7 +33,8 @@ version; the all-sentence one was calibrated on all five), before the round-8 pe
 / 0.962 / 0.963 / 0.949; deletions unchanged. The cost is what decides the hint: on clean
 articles (``--rate 0``, seeds 1-3 pooled) the sentences embedded add 12.3% / 3.1% / 0.6% to
 the segments' characters at hint 0.1 / 0.15 / 0.2 (``extra_chars``), and a cold
-``transcheck check`` of 20 clean articles (benchmarks/speed.py) took 8% longer at 0.1. Kept:
+``transcheck check`` of 20 clean articles (benchmarks/speed.py) embedded 1,085 / 1,045 texts
+at hint 0.1 / 0.15 against 1,009 without the test (wall time +8% at 0.1, in one noisy run). Kept:
 0.15 (``align_cut_length``), ``align_cut_sentence`` 0.125; pooled seeds 1-5 joint 0.965 /
 0.964 / 0.963 at hint 0.1 / 0.15 / 0.2 (0.959 without the test).
 """
@@ -66,8 +67,8 @@ def join_crossed_cuts(
 ) -> tuple[AlignmentRow, ...]:
     """``rows`` with every pair of adjacent rows cut at crossing sentences joined (module docstring).
 
-    A one-sentence segment is its own edge sentence: its vector in ``vectors`` is used, so
-    only the edge sentences of longer segments are embedded.
+    A one-sentence segment is its own sentence: its vector in ``vectors`` is used, so only
+    the sentences of longer segments beside a length-hinted cut are embedded.
     """
     langs = list(texts)
     if len(langs) < 2 or sentence_gap >= 1:

@@ -13,15 +13,17 @@ Such a row claims that b holds both pieces' content. When b has one sentence it 
 (a merged or doubly split paragraph has two at least); otherwise b's edge runs of
 sentences (its first or last 1..n-1 sentences, joined and embedded, cached) are compared with the
 piece: a merged b ends with that piece's translation (cosine ~0.85-0.93), a b that lost
-it ends with its own paragraph's last sentences (lower). Only edges the objective already
-accepts are tested, so few texts are embedded (seeds 1+2: 7 rows, ~15 texts).
+it ends with its own paragraph's last sentences (lower). In 2-1-2 rows only edges the
+objective already accepts are tested, so few texts are embedded (seeds 1+2: 7 rows, ~15
+texts).
 
 The same deletion beside a merge or split in another version hides in a larger row: A has
 a, a+1 (or more), C has c, c+1 (or more), B keeps one or more segments (2-3-2, 3-2-1,
 2-2-3 rows). Such rows are peeled on sentence evidence alone, whatever the objective says:
 B's edge runs of sentences and, when B has two segments or more, its edge segment must not
 cover the pieces; a row where B offers no evidence (one sentence, or titles) is left alone.
-benchmarks/align_paragraphs.py seeds 1 / 2 / 3 / 4 / 5 (issue 3 round 8; designed on 1-3; with
+This embeds B's edge runs for every such row; clean articles have few (benchmarks/
+align_paragraphs.py --seed 1,2,3 --rate 0: 2 more texts in 247 articles). benchmarks/align_paragraphs.py seeds 1 / 2 / 3 / 4 / 5 (issue 3 round 8; designed on 1-3; with
 transcheck.align.cuts at length hint 0.1):
 joint rows 0.972 / 0.969 / 0.964 / 0.966 / 0.951 -> 0.972 / 0.971 / 0.966 / 0.966 / 0.951,
 deletions R 0.918 / 0.933 / 0.907 / 0.870 / 0.866 -> 0.928 / 0.952 / 0.916 / 0.870 / 0.876,
