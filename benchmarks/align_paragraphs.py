@@ -25,6 +25,7 @@ import dataclasses
 import itertools
 import random
 import time
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -211,6 +212,28 @@ def evaluate(golds: list[Rows], tests: list[Any], verbose: bool) -> str:
     return f"pair_f1_min={min(f1s):.3f} joint_f1={joint_f1:.3f} del_p={dp:.3f} del_r={dr:.3f}"
 
 
+def shapes(golds: list[Rows], tests: list[Any]) -> None:
+    """Missed and false deletion triples (the headline gold), counted by the shape (segments
+    per version, be-ru-en) of the gold row and of the test row holding the segment: where the
+    aligner hides deletions and where it invents them."""
+    def shape_of(rows: Any, lang: str, seg: int) -> str:
+        row = next(r for r in rows if seg in r[lang])
+        return "-".join(str(len(row[lg])) for lg in LANGS)
+
+    missed: Counter[tuple[str, str]] = Counter()
+    false: Counter[tuple[str, str]] = Counter()
+    for gold, test in zip(golds, tests, strict=True):
+        gd, td = deletions(gold), deletions(test)
+        for x, s, _ in gd - td:
+            missed[(shape_of(gold, x, s), shape_of(test, x, s))] += 1
+        for x, s, _ in td - gd:
+            false[(shape_of(gold, x, s), shape_of(test, x, s))] += 1
+    for name, counts in (("missed", missed), ("false", false)):
+        print(f"{name} deletion triples: {sum(counts.values())} (gold row shape -> test row shape)")
+        for (g, t), n in counts.most_common():
+            print(f"  {n:4d}  {g} -> {t}")
+
+
 def show(index: int, texts: dict[str, list[str]], gold: Rows, test: Any) -> None:
     """The rows of one article where gold and test disagree, with the segments' openings."""
     g, t = set(map(_key, gold)), set(map(_key, test))
@@ -232,6 +255,8 @@ def main() -> None:
     parser.add_argument("--only", choices=["flores", "ntrex"], help="restrict to one source")
     parser.add_argument("--no-kinds", action="store_true", help="do not pass segment kinds (titles) to the aligner")
     parser.add_argument("--show", action="store_true", help="print the wrong rows of every article (sentence-exact gold)")
+    parser.add_argument("--shapes", action="store_true",
+                        help="count missed and false deletions by the shapes of their gold and test rows")
     args = parser.parse_args()
     overrides = {}
     for item in args.set:
@@ -260,6 +285,8 @@ def main() -> None:
         tests.append(align_versions(vectors, texts, embed_extra, thresholds, None if args.no_kinds else kinds))
         align_s += time.perf_counter() - start
     seg_texts = {t for texts, _, _, _ in cases for lang in LANGS for t in texts[lang]}
+    if args.shapes:
+        shapes([gold for _, gold, _, _ in cases], tests)
     if args.show:
         for i, ((texts, _, fine, _), test) in enumerate(zip(cases, tests, strict=True)):
             show(i, texts, fine, test)

@@ -131,9 +131,10 @@ class Thresholds:
     # sentences: some pair's length shares point opposite ways in the two rows by at least
     # align_cut_length (log-ratio) and a sentence next to the cut matches the other side of
     # it in another version better than its own side by align_cut_sentence
-    # (transcheck.align.cuts; 1 = off). benchmarks/align_paragraphs.py seeds 1-5: crossings
-    # up to 0.177 (12 of 17 >= 0.125), correct boundaries <= 0.121. A lower length gate finds
-    # a few more but embeds more sentences on clean articles (12% more characters at 0.1).
+    # (transcheck.align.cuts; 1 = off). benchmarks/align_cuts.py, seeds 1-5: of the crossings
+    # the gate passes 11 of 16 reach 0.125, of the correct boundaries none (max 0.121). A
+    # lower length gate finds a few more but embeds more sentences on clean articles (12%
+    # more characters at 0.1, benchmarks/align_paragraphs.py --rate 0).
     align_cut_length: float = 0.15
     align_cut_sentence: float = 0.125
     # Sentence level only (transcheck.align.align_sentences): share of the lexical-anchor

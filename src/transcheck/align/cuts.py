@@ -12,31 +12,32 @@ So at every boundary between two rows all versions share (no title among them), 
 versions' lengths hint at a crossing, the sentences of the segments on either side of the
 cut are embedded (cached; a one-sentence segment is its own vector) and the rows are
 joined when some sentence matches the other side of the cut in another version better
-than its own side, by ``sentence_gap`` or more (:func:`_sentence_gap`). The length hint
+than its own side, by ``sentence_gap`` or more (:func:`crossing_gap`). The length hint
 (``length_gap``): for some pair of versions, the log-ratio of their shares of the article's
 characters has opposite signs in the two rows, and both are at least that large (one
 version's first row holds more of the block, its second row less).
 
-Calibration, benchmarks/align_paragraphs.py (rows of the final alignment; boundaries of two
-full rows, sentence-exact gold). Seeds 1-3: 11 crossings among 1,430 boundaries (1,363
-correct, 56 beside other errors); length hint >= 0.1: 10 of the 11 crossings, 15% of the
-correct boundaries. Seeds 1-5, boundaries the hint passes: crossings score 0.034-0.177 (12
-of 17 at >= 0.125), correct boundaries up to 0.121 (next 0.097). A first version compared
-the edge sentences only (x's last sentence before the cut against y's first after it, at
-0.09): it misses crossings cut two or more sentences apart.
+Calibration: ``python benchmarks/align_cuts.py`` (align_paragraphs' articles aligned with
+the test off; boundaries of two shared rows against the sentence-exact gold), seeds 1-5
+pooled: 21 crossings, 16 of them pass the length gate 0.15 and score 0.034..0.177, 11 at
+0.125 or more; 2,107 correct boundaries, 114 pass the gate and score at most 0.121 (then
+0.097), none at 0.125; 84 beside other errors, 1 joined. A first version compared the edge
+sentences only (x's last sentence before the cut against y's first after it, threshold
+0.09, commit 492a137): it misses crossings cut two or more sentences apart.
 
-Joint 3-way rows F1 on seeds 1 / 2 / 3 / 4 / 5 (4 and 5 not used to calibrate the edge
-version; the all-sentence one was calibrated on all five), before the round-8 peel change
-(transcheck.align.peel): none 0.971 / 0.965 / 0.956 / 0.959 / 0.945; edge sentences, hint
-0.1: 0.972 / 0.969 / 0.962 / 0.959 / 0.950; all sentences, hint 0.1: 0.972 / 0.969 / 0.964
-/ 0.966 / 0.951; hint 0.15: 0.971 / 0.969 / 0.962 / 0.966 / 0.949; hint 0.2: 0.971 / 0.969
-/ 0.962 / 0.963 / 0.949; deletions unchanged. The cost is what decides the hint: on clean
-articles (``--rate 0``, seeds 1-3 pooled) the sentences embedded add 12.3% / 3.1% / 0.6% to
-the segments' characters at hint 0.1 / 0.15 / 0.2 (``extra_chars``), and a cold
-``transcheck check`` of 20 clean articles (benchmarks/speed.py) embedded 1,085 / 1,045 texts
-at hint 0.1 / 0.15 against 1,009 without the test (wall time +8% at 0.1, in one noisy run). Kept:
-0.15 (``align_cut_length``), ``align_cut_sentence`` 0.125; pooled seeds 1-5 joint 0.965 /
-0.964 / 0.963 at hint 0.1 / 0.15 / 0.2 (0.959 without the test).
+Joint 3-way rows F1 (``benchmarks/align_paragraphs.py --seed N``) on seeds 1 / 2 / 3 / 4 /
+5, measured at commit c598c2d (before the round-8 peel change, transcheck.align.peel) with
+``--set align_cut_length=...``: none 0.971 / 0.965 / 0.956 / 0.959 / 0.945; edge sentences,
+gate 0.1 (commit 492a137): 0.972 / 0.969 / 0.962 / 0.959 / 0.950; all sentences, gate 0.1:
+0.972 / 0.969 / 0.964 / 0.966 / 0.951; gate 0.15: 0.971 / 0.969 / 0.962 / 0.966 / 0.949;
+gate 0.2: 0.971 / 0.969 / 0.962 / 0.963 / 0.949; deletions unchanged. The cost decides the
+gate: on clean articles (``--seed 1,2,3 --rate 0``) the sentences embedded add 12.3% / 3.1% /
+0.6% to the segments' characters at gate 0.1 / 0.15 / 0.2 (``extra_chars``), and a cold
+``transcheck check`` of 20 clean articles (``benchmarks/speed.py --articles 20``) embedded
+1,085 texts at gate 0.1 (commit c598c2d) and 1,045 at 0.15, against 1,009 without the test
+(commit 9e252ad). Kept: ``align_cut_length`` 0.15, ``align_cut_sentence`` 0.125; pooled
+``--seed 1,2,3,4,5`` joint 0.965 / 0.964 / 0.963 at gate 0.1 / 0.15 / 0.2 (0.959 without
+the test, commit 9e252ad).
 """
 
 from __future__ import annotations
@@ -73,25 +74,16 @@ def join_crossed_cuts(
     langs = list(texts)
     if len(langs) < 2 or sentence_gap >= 1:
         return tuple(rows)
-    totals = {lang: max(1.0, float(sum(len(t) for t in texts[lang]))) for lang in langs}
-
-    def share(row: AlignmentRow, lang: str) -> float:
-        return sum(len(texts[lang][s]) for s in row[lang]) / totals[lang]
-
-    def testable(row: AlignmentRow) -> bool:
-        return all(row.get(lang) for lang in langs) and not any(
-            kinds is not None and lang in kinds and kinds[lang][s] == "title" for lang in langs for s in row[lang]
-        )
-
+    totals = char_totals(texts)
     out: list[AlignmentRow] = []
     for row in rows:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and testable(prev)
-            and testable(row)
-            and _length_hint(prev, row, langs, share) >= length_gap
-            and _sentence_gap(prev, row, langs, vectors, texts, embed) >= sentence_gap
+            and shared_row(prev, kinds)
+            and shared_row(row, kinds)
+            and length_hint(prev, row, texts, totals) >= length_gap
+            and crossing_gap(prev, row, vectors, texts, embed) >= sentence_gap
         ):
             out[-1] = {lang: prev[lang] + row[lang] for lang in langs}
         else:
@@ -99,13 +91,29 @@ def join_crossed_cuts(
     return tuple(out)
 
 
-def _length_hint(
-    first: AlignmentRow, second: AlignmentRow, langs: Sequence[str], share: Callable[[AlignmentRow, str], float]
+def char_totals(texts: Mapping[str, Sequence[str]]) -> dict[str, float]:
+    """Each version's characters (at least 1): what :func:`length_hint` takes shares of."""
+    return {lang: max(1.0, float(sum(len(t) for t in texts[lang]))) for lang in texts}
+
+
+def shared_row(row: AlignmentRow, kinds: Mapping[str, Sequence[str]] | None) -> bool:
+    """Does every version have a segment in the row, none of them a title?"""
+    return all(row.values()) and not any(
+        kinds is not None and lang in kinds and kinds[lang][s] == "title" for lang, segs in row.items() for s in segs
+    )
+
+
+def length_hint(
+    first: AlignmentRow, second: AlignmentRow, texts: Mapping[str, Sequence[str]], totals: Mapping[str, float]
 ) -> float:
     """The largest, over version pairs, of the smaller of the two rows' length log-ratios
-    when they point opposite ways (0 when no pair's do)."""
+    (shares of each version's characters) when they point opposite ways (0 when no pair's do)."""
+
+    def share(row: AlignmentRow, lang: str) -> float:
+        return sum(len(texts[lang][s]) for s in row[lang]) / totals[lang]
+
     best = 0.0
-    for x, y in combinations(langs, 2):
+    for x, y in combinations(list(texts), 2):
         sx1, sy1, sx2, sy2 = share(first, x), share(first, y), share(second, x), share(second, y)
         if min(sx1, sy1, sx2, sy2) <= 0:
             continue
@@ -115,10 +123,9 @@ def _length_hint(
     return best
 
 
-def _sentence_gap(
+def crossing_gap(
     first: AlignmentRow,
     second: AlignmentRow,
-    langs: Sequence[str],
     vectors: Mapping[str, Vectors],
     texts: Mapping[str, Sequence[str]],
     embed: EmbedFn,
@@ -129,6 +136,7 @@ def _sentence_gap(
     the cut: max cos(s, y's segment after the cut) - max cos(s, y's segment before it),
     sentence by sentence; and the same for x's segment after the cut. The largest value.
     """
+    langs = list(texts)
     before = {lang: _sentences(lang, first[lang][-1], vectors, texts) for lang in langs}
     after = {lang: _sentences(lang, second[lang][0], vectors, texts) for lang in langs}
     pending = [item for side in (before, after) for items in side.values() for item in items if isinstance(item, str)]
