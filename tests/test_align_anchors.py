@@ -8,8 +8,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from transcheck.align import SENTENCE_THRESHOLDS, align_sentences
+from transcheck.align import SENTENCE_THRESHOLDS, align_sentences, align_versions
 from transcheck.align.anchors import AnchorParams, anchor_keys, anchor_spans, augment
+from transcheck.config import Thresholds
 
 PARAMS = AnchorParams(weight=0.1)
 
@@ -92,3 +93,36 @@ def test_many_keys_are_hashed_into_max_dim_columns() -> None:
     # The true partner still scores at least as high as any other sentence.
     sims = spans["a"][0] @ spans["b"][0].T
     assert np.all(np.diag(sims) >= sims.max(axis=1) - 1e-12)
+
+
+def test_paragraph_dp_scores_with_anchors_by_default(fake_embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The paragraph DP's cosines are e5 + w x the cosine of shared figures with the default
+    thresholds (w = align_anchor_weight, numbers only; issue 3 round 9), and plain e5 at w = 0."""
+    import transcheck.align as align_module
+
+    seen: list[dict[str, list[np.ndarray]] | None] = []
+    real = align_module.align_joint
+
+    def spy(vectors, params, spans=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(spans)
+        return real(vectors, params, spans, *args, **kwargs)
+
+    monkeypatch.setattr(align_module, "align_joint", spy)
+    a = ["turnout was 61 per cent in 2019", "mountain snow glacier summit"]
+    b = ["turnout 61 cent 2019", "football fans stadium night"]
+    vectors = {"a": fake_embedder.embed(a), "b": fake_embedder.embed(b)}
+    w = Thresholds().align_anchor_weight
+    assert w > 0
+    align_versions(vectors, {"a": a, "b": b}, fake_embedder.embed, Thresholds())
+    spans = seen[-1]
+    assert spans is not None
+    lexical = anchor_spans({"a": a, "b": b}, 1, AnchorParams(weight=w, prefix=Thresholds().align_anchor_prefix))
+    assert lexical["a"][0].shape[1] == 2  # keys: the two figures; words are no keys at paragraph level
+    e5 = float(vectors["a"][0] @ vectors["b"][0])
+    lex = float(lexical["a"][0][0] @ lexical["b"][0][0])
+    assert lex > 0.3
+    assert float(spans["a"][0][0] @ spans["b"][0][0]) == pytest.approx(e5 + w * lex, abs=1e-6)
+    # a pair without shared figures keeps its plain e5 cosine
+    assert float(spans["a"][0][1] @ spans["b"][0][1]) == pytest.approx(float(vectors["a"][1] @ vectors["b"][1]), abs=1e-6)
+    align_versions(vectors, {"a": a, "b": b}, fake_embedder.embed, Thresholds(align_anchor_weight=0.0))
+    assert seen[-1] is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from transcheck.align.objective import Rows3
-from transcheck.align.peel import edge_runs, peel_hidden
+from transcheck.align.peel import edge_runs, peel_hidden, split_adjacent_losses
 
 A = "the mayor opened the new library on monday"
 B = "rain is expected over the whole region tomorrow"
@@ -105,3 +105,47 @@ def test_split_and_merge_elsewhere_is_kept(fake_embedder) -> None:  # type: igno
     row = (range(1, 3), range(1, 3), range(1, 3))
     rows = _peel_larger(fake_embedder, ["The mayor opened the new library.", f"It happened on monday. {B.capitalize()}."])
     assert rows == [HEAD, row]
+
+
+P = "The mayor opened the new library. It cost five million."
+Q = "Rain is expected over the region. Floods are likely in the south."
+ROW121 = (range(1, 2), range(1, 3), range(1, 2))  # be 1, ru 1-2, en 1
+
+
+def _diagonal(fake_embedder, be: str, en: str, heads=(False, False, False)) -> Rows3:  # type: ignore[no-untyped-def]
+    texts = [[OTHER, be], [OTHER, P, Q], [OTHER, en]]
+    vectors = [fake_embedder.embed(t) for t in texts]
+    fake_embedder.calls.clear()
+    return split_adjacent_losses([HEAD, ROW121], texts, vectors, fake_embedder.embed, 0.84, heads)
+
+
+def test_adjacent_losses_in_two_versions_are_split(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # ru keeps P and Q; be lost Q, en lost P: not a paragraph ru split
+    rows = _diagonal(fake_embedder, P, Q)
+    assert rows == [HEAD, (range(1, 2), range(1, 2), range(1, 1)), (range(2, 2), range(2, 3), range(1, 2))]
+
+
+def test_a_true_split_is_kept(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # be and en keep P+Q whole, ru split it: be and en translate each other
+    assert _diagonal(fake_embedder, f"{P} {Q}", f"{P} {Q}") == [HEAD, ROW121]
+    assert fake_embedder.calls == []  # decided on the paragraph vectors alone
+
+
+def test_a_single_holding_both_pieces_is_kept(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # en added a sentence, so be and en look further apart than be and ru's first piece; but
+    # be ends with ru's second piece: ru split the paragraph, nothing was lost
+    assert _diagonal(fake_embedder, f"{P} {Q}", f"{Q} Schools will stay closed on friday.") == [HEAD, ROW121]
+    assert fake_embedder.calls  # decided on sentence evidence
+
+
+def test_one_sentence_singles_give_no_evidence(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    assert _diagonal(fake_embedder, "The mayor opened the new library.", "Rain is expected over the region.") == [HEAD, ROW121]
+    assert fake_embedder.calls == []
+
+
+def test_rows_with_titles_are_left_alone(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    texts = [[P], [P, Q], [Q]]
+    vectors = [fake_embedder.embed(t) for t in texts]
+    row = (range(1), range(2), range(1))
+    assert split_adjacent_losses([row], texts, vectors, fake_embedder.embed, 0.84, (True, True, False)) == [row]
+    assert len(split_adjacent_losses([row], texts, vectors, fake_embedder.embed, 0.84)) == 2

@@ -127,6 +127,20 @@ class Thresholds:
     # -1 / 0.822 (0.867: a title, not tested by cover), merges 0.847-0.924; 0.80 / 0.86 cost
     # seed 2 deletion R 0.924 -> 0.914 / P 0.956 -> 0.946.
     align_hidden_cover: float = 0.84
+    # A 1-2-1 row is split into two adjacent losses of different versions when neither
+    # single's edge runs of sentences reach this cosine with the piece of the two-segment
+    # version the other single pairs with (transcheck.align.peel.split_adjacent_losses; -1 =
+    # off). benchmarks/align_hidden.py, seeds 1-20: 11 of 13 such losses split, 1 of 1,462
+    # true 1-2-1 rows; align_paragraphs.py --seed 1,...,20 deletions R 0.907 -> 0.915, P
+    # 0.954 -> 0.952.
+    align_split_cover: float = 0.84
+    # ...and the other way round: a row exactly one version lacks joins the adjacent row when
+    # that version's facing segment opens (or ends) with a run of sentences as close to the
+    # row's segments as this, or as they are to each other (a merge, not a loss;
+    # transcheck.align.attach; >= 1 = off). benchmarks/align_hidden.py, seeds 1-20: 32 of 99
+    # merges joined, none of 2,949 losses (highest 0.879); align_paragraphs.py --seed
+    # 1,...,20 deletions P 0.936 -> 0.952.
+    align_attach_cover: float = 0.88
     # Two adjacent rows all versions share are joined when the versions cut them at crossing
     # sentences: some pair's length shares point opposite ways in the two rows by at least
     # align_cut_length (log-ratio) and a sentence next to the cut matches the other side of
@@ -137,13 +151,18 @@ class Thresholds:
     # more characters at 0.1, benchmarks/align_paragraphs.py --rate 0).
     align_cut_length: float = 0.15
     align_cut_sentence: float = 0.125
-    # Sentence level only (transcheck.align.align_sentences): share of the lexical-anchor
-    # cosine (shared numbers, name/cognate prefixes; transcheck.align.anchors) in every dot
-    # product; 0 = off (the paragraph aligner does not use it). Calibrated at
-    # transcheck.align.SENTENCE_THRESHOLDS by benchmarks/align_bleualign.py.
-    align_anchor_weight: float = 0.0
-    # Cognate key length: the first this many letters of a word's phonetic skeleton.
-    align_anchor_prefix: int = 4
+    # Weight of the lexical-anchor cosine (shared figures and, with align_anchor_prefix > 0,
+    # name/cognate prefixes; transcheck.align.anchors) in every dot product of the DP; 0 = off.
+    # Paragraphs: figures only, added to the e5 cosine (anchors.add_on). Issue 3 round 9,
+    # benchmarks/align_paragraphs.py --seed 1,...,20 pooled, with attach and split: joint rows
+    # 0.962 -> 0.963, deletions P 0.949 -> 0.952, R 0.910 -> 0.915 (0.03: R 0.912, 0.1: P
+    # 0.947); with cognate words, be and ru bind each other more than en and quality.py lost
+    # two planted faults (docs/align-calibration.md). Sentences: transcheck.align.
+    # SENTENCE_THRESHOLDS (0.1 with prefix 4, scaled; benchmarks/align_bleualign.py).
+    align_anchor_weight: float = 0.05
+    # Cognate key length: the first this many letters of a word's phonetic skeleton (0: words
+    # are no keys, figures only).
+    align_anchor_prefix: int = 0
     # Weight of a virtual private key in every span's anchor vector, in units of the largest
     # idf (transcheck.align.anchors._smoothed_unit): sharing one common key is weak evidence.
     align_anchor_smooth: float = 2.0

@@ -26,8 +26,10 @@ a pair.
 Measured (benchmarks/align_bleualign.py, Bleualign de-fr dev, joint DP): strict F1 0.893 ->
 0.907 at w 0.1, smooth 2; sensitivity and what was tried are at
 ``transcheck.align.SENTENCE_THRESHOLDS``. Hashing the keys into 64-256 columns instead of
-one per key: 0.902-0.907. Paragraph level (be/ru/en, benchmarks/align_paragraphs.py): no
-gain, so it stays off there.
+one per key: 0.902-0.907. Paragraph level (be/ru/en, benchmarks/align_paragraphs.py, issue
+3 round 9): figures only (cognates bind be and ru far more than either to en), added on top
+of the e5 cosine (:func:`add_on`), weight 0.05: pooled seeds 1-20 joint rows 0.962 -> 0.963,
+deletions P 0.949 -> 0.952, R 0.910 -> 0.915 (``Thresholds.align_anchor_weight``).
 
 The same keys also price bead boundaries (:func:`anchor_weights`, used by
 transcheck.align.dp._crossing_cost): a cut that separates a name in one version from the
@@ -63,7 +65,7 @@ class AnchorParams:
     """Knobs of the lexical anchor vectors (calibration: transcheck.align.SENTENCE_THRESHOLDS)."""
 
     weight: float = 0.0  # share w of the lexical cosine in every dot product (0: off)
-    prefix: int = 4  # cognate key: the skeleton's first `prefix` letters; shorter words are ignored
+    prefix: int = 4  # cognate key: the skeleton's first `prefix` letters; shorter words are ignored (0: no words)
     numbers: bool = True  # digit runs are keys
     smooth: float = 2.0  # weight of a virtual private key per span, in units of the largest idf
     max_dim: int = 1024  # more shared keys than this are hashed into this many columns
@@ -76,6 +78,8 @@ def anchor_keys(text: str, lang: str, params: AnchorParams) -> Counter[str]:
         if token.isdigit():
             if params.numbers:
                 keys["#" + (token.lstrip("0") or "0")] += 1
+            continue
+        if not params.prefix:
             continue
         word = token
         if _CYRILLIC.search(word):
@@ -159,6 +163,17 @@ def augment(embedded: Spans, lexical: Spans, weight: float) -> Spans:
         raise ValueError(f"anchor weight must be in [0, 1], got {weight}")
     a, b = np.sqrt(1.0 - weight), np.sqrt(weight)
     return [np.concatenate([a * e, b * x], axis=1) for e, x in zip(embedded, lexical, strict=True)]
+
+
+def add_on(embedded: Spans, lexical: Spans, weight: float) -> Spans:
+    """``[e5, sqrt(weight) * lex]`` per span width: a dot product is ``cos_e5 + weight *
+    cos_lex``. Unlike :func:`augment`, spans that share no key keep their plain e5 cosine,
+    so knobs calibrated on e5 cosines (the paragraph DP's skip, merge and length terms)
+    keep their meaning and anchors only add evidence."""
+    if weight < 0:
+        raise ValueError(f"anchor weight must be >= 0, got {weight}")
+    b = np.sqrt(weight)
+    return [np.concatenate([e, b * x], axis=1) for e, x in zip(embedded, lexical, strict=True)]
 
 
 def _smoothed_unit(rows: FloatArray, smooth: float) -> FloatArray:

@@ -1,4 +1,6 @@
-"""Peel a paragraph deleted in one version out of the merged row it was hidden in.
+"""Peel a paragraph deleted in one version out of the merged row it was hidden in
+(:func:`peel_hidden`), and two paragraphs lost in two versions out of the 1-2-1 row that
+hides them (:func:`split_adjacent_losses`).
 
 A paragraph deleted in version B sits between two paragraphs that A and C still have; when
 B's neighbouring paragraph is a fair match for both pieces together, the rows come out as
@@ -163,3 +165,74 @@ def _covers(
     if len(part) >= 2:
         found.append(unit_rows(np.asarray(vectors[single], dtype=np.float64)[edge]))
     return np.vstack(found) if found else None
+
+
+def split_adjacent_losses(
+    rows: Rows3,
+    texts: Sequence[Sequence[str]],
+    vectors: Sequence[npt.ArrayLike],
+    embed: EmbedFn,
+    max_cover: float,
+    heads: Sequence[bool] = (False, False, False),
+) -> Rows3:
+    """Rows where two versions lost adjacent paragraphs, split into the two losses.
+
+    Version Y keeps paragraphs p and q; X lost q and Z lost p. The pairwise DPs pair X's p
+    with Z's q (neighbours in one article are close), so the three come out as one 1-2-1
+    row (X: p, Y: p q, Z: q) that claims Y split a paragraph X and Z keep whole. Where Y
+    really split it, X's and Z's segments translate each other and each holds both halves;
+    after two losses, X's segment is closer to Y's first piece and Z's to Y's second than
+    X's and Z's are to each other (:func:`adjacent_losses`), and X's last sentences do not
+    translate Y's second piece nor Z's first sentences the first piece (edge runs below
+    ``max_cover``; -1 = off). Such a row becomes (X: p, Y: p) and (Y: q, Z: q). A single with
+    one sentence gives no evidence (the other must); rows holding titles are left alone.
+
+    Calibration: ``python benchmarks/align_hidden.py`` (issue 3 round 9); the effect:
+    ``Thresholds.align_split_cover``.
+    """
+    if max_cover <= -1:
+        return rows
+    out: Rows3 = []
+    for row in rows:
+        found = adjacent_losses(row, texts, vectors, embed, heads)
+        if found is None or not found[1] or max(found[1]) >= max_cover:
+            out.append(row)
+            continue
+        x, y, _ = found[0]
+        parts: list[list[range]] = [[], []]
+        for i, part in enumerate(row):
+            cut = part.start + 1 if i == y else part.stop if i == x else part.start
+            parts[0].append(range(part.start, cut))
+            parts[1].append(range(cut, part.stop))
+        out.extend([(parts[0][0], parts[0][1], parts[0][2]), (parts[1][0], parts[1][1], parts[1][2])])
+    return out
+
+
+def adjacent_losses(
+    row: Row3,
+    texts: Sequence[Sequence[str]],
+    vectors: Sequence[npt.ArrayLike],
+    embed: EmbedFn,
+    heads: Sequence[bool] = (False, False, False),
+) -> tuple[tuple[int, int, int], list[float]] | None:
+    """For a 1-2-1 row (no titles) whose singles are closer to one piece each than to each
+    other: the versions (X, Y, Z) as in :func:`split_adjacent_losses` and the covers its
+    singles' edge runs reach (X's last runs against Y's second piece, Z's first runs
+    against the first; none for a one-sentence single). ``None`` for any other row."""
+    sizes = [len(part) for part in row]
+    if sorted(sizes) != [1, 1, 2] or any(heads[i] and row[i].start == 0 for i in range(3)):
+        return None
+    y = sizes.index(2)
+    x, z = (i for i in range(3) if i != y)
+    unit = [unit_rows(np.asarray(vectors[i], dtype=np.float64)[list(row[i])]) for i in range(3)]
+    first, second = unit[y]
+    if min(unit[x][0] @ second, unit[z][0] @ first) > min(unit[x][0] @ first, unit[z][0] @ second):
+        x, z = z, x  # x is the one that pairs with Y's first piece
+    if min(float(unit[x][0] @ first), float(unit[z][0] @ second)) <= float(unit[x][0] @ unit[z][0]):
+        return None
+    covers = []
+    for single, piece, at_start in ((x, second, False), (z, first, True)):
+        runs = edge_runs(texts[single][row[single].start], at_start)
+        if runs:
+            covers.append(float((unit_rows(embed(runs)) @ piece).max()))
+    return (x, y, z), covers

