@@ -35,6 +35,7 @@ from align_paragraphs import LANGS, base_articles, perturb
 
 from transcheck.align import align_versions
 from transcheck.align.attach import lone_cover
+from transcheck.align.evidence import RowEvidence
 from transcheck.align.objective import Rows3
 from transcheck.align.peel import adjacent_losses
 from transcheck.config import Thresholds
@@ -104,17 +105,18 @@ def main() -> None:
             vectors: Mapping[str, np.ndarray] = {lang: embedder.embed(texts[lang]) for lang in LANGS}
             rows = align_versions(vectors, texts, embedder.embed, off, kinds)
             ranges = as_ranges(rows)
-            by_version = [texts[lang] for lang in LANGS], [vectors[lang] for lang in LANGS]
             heads = [bool(kinds[lang]) and kinds[lang][0] == "title" for lang in LANGS]
+            evidence = RowEvidence([texts[lang] for lang in LANGS], [vectors[lang] for lang in LANGS],
+                                   embedder.embed, heads)
             for r, row in enumerate(rows):
                 if sorted(len(row[lang]) for lang in LANGS) == [1, 1, 2]:
-                    evidence = adjacent_losses(ranges[r], *by_version, embedder.embed, heads)
-                    if evidence is not None:
-                        x, y, z = (LANGS[i] for i in evidence[0])
+                    losses = adjacent_losses(ranges[r], evidence)
+                    if losses is not None:
+                        x, y, z = (LANGS[i] for i in losses[0])
                         name = row_label(row, gold, x, y, z)
                         row_found[name] += 1
-                        if evidence[1]:
-                            row_covers[name].append(max(evidence[1]))
+                        if losses[1]:
+                            row_covers[name].append(max(losses[1]))
                     else:
                         name = "split" if row in gold else "other"  # losses the vectors miss are "other"
                     row_seen[name] += 1
@@ -125,7 +127,7 @@ def main() -> None:
                         continue
                     name = label(row, rows[n], gold)
                     seen[name] += 1
-                    found = lone_cover(ranges, r, n, *by_version, embedder.embed, heads)
+                    found = lone_cover(ranges, r, n, evidence)
                     if found is not None:
                         tested[name] += 1
                         covers[name].append(found)

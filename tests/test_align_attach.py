@@ -7,6 +7,7 @@ controls exactly what the lacking version's edge sentences cover.
 from __future__ import annotations
 
 from transcheck.align.attach import attach_covered
+from transcheck.align.evidence import RowEvidence
 from transcheck.align.objective import Rows3
 
 A = "the mayor opened the new library on monday"
@@ -24,7 +25,7 @@ def _attach(fake_embedder, ru_main: str, en_lone: str = B, min_cover: float = 0.
     texts = [[OTHER, A, B], [OTHER, ru_main], [OTHER, A, en_lone]]
     vectors = [fake_embedder.embed(t) for t in texts]
     fake_embedder.calls.clear()
-    return attach_covered(rows or [HEAD, MAIN, LONE], texts, vectors, fake_embedder.embed, min_cover, heads)
+    return attach_covered(rows or [HEAD, MAIN, LONE], RowEvidence(texts, vectors, fake_embedder.embed, heads), min_cover)
 
 
 def test_merged_paragraph_holds_the_lone_row(fake_embedder) -> None:  # type: ignore[no-untyped-def]
@@ -62,6 +63,6 @@ def test_titles_are_left_to_the_title_test(fake_embedder) -> None:  # type: igno
     rows = [(range(1), range(0), range(1)), (range(1, 3), range(2), range(1, 3))]
     texts = [[B, A, OTHER], [f"{B.capitalize()}. {A.capitalize()}.", OTHER], [B, A, OTHER]]
     vectors = [fake_embedder.embed(t) for t in texts]
-    assert attach_covered(rows, texts, vectors, fake_embedder.embed, 0.88, (True, False, True)) == rows
+    assert attach_covered(rows, RowEvidence(texts, vectors, fake_embedder.embed, (True, False, True)), 0.88) == rows
     joined = [(range(3), range(2), range(3))]
-    assert attach_covered(rows, texts, vectors, fake_embedder.embed, 0.88, (False, False, False)) == joined
+    assert attach_covered(rows, RowEvidence(texts, vectors, fake_embedder.embed), 0.88) == joined

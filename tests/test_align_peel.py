@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from transcheck.align.evidence import RowEvidence
 from transcheck.align.objective import Rows3
-from transcheck.align.peel import edge_runs, peel_hidden, split_adjacent_losses
+from transcheck.align.peel import peel_hidden, split_adjacent_losses
 
 A = "the mayor opened the new library on monday"
 B = "rain is expected over the whole region tomorrow"
@@ -35,7 +36,7 @@ def _peel(fake_embedder, ru_single: str, split_delta: float) -> Rows3:  # type: 
     texts = _texts(ru_single)
     vectors = [fake_embedder.embed(t) for t in texts]
     fake_embedder.calls.clear()
-    return peel_hidden([HEAD, ROW], _cost(split_delta), texts, vectors, fake_embedder.embed, 0.84)
+    return peel_hidden([HEAD, ROW], _cost(split_delta), RowEvidence(texts, vectors, fake_embedder.embed), 0.84)
 
 
 def test_one_sentence_single_cannot_hold_two_paragraphs(fake_embedder) -> None:  # type: ignore[no-untyped-def]
@@ -59,12 +60,6 @@ def test_uncovered_piece_is_peeled(fake_embedder) -> None:  # type: ignore[no-un
     assert fake_embedder.calls == [["The mayor opened it on monday."]]  # one run, embedded once
 
 
-def test_edge_runs() -> None:
-    assert edge_runs("One. Two. Three.", at_start=True) == ["One.", "One. Two."]
-    assert edge_runs("One. Two. Three.", at_start=False) == ["Three.", "Two. Three."]
-    assert edge_runs("Only one sentence here.", at_start=False) == []
-
-
 def test_titles_are_not_judged_by_sentence_cover(fake_embedder) -> None:  # type: ignore[no-untyped-def]
     """be and en open with a title, ru (no title) with a paragraph whose first sentence is
     close to the title: the cover test would keep the row; for titles only the objective
@@ -78,9 +73,9 @@ def test_titles_are_not_judged_by_sentence_cover(fake_embedder) -> None:  # type
     def cost(rows: Rows3) -> float:
         return -0.01 if rows == split else 1.0 if len(rows) == 2 else 0.0
 
-    kept = peel_hidden([row], cost, texts, vectors, fake_embedder.embed, 0.84)
+    kept = peel_hidden([row], cost, RowEvidence(texts, vectors, fake_embedder.embed), 0.84)
     assert kept == [row]  # "Storm hits the coast." covers the title
-    peeled = peel_hidden([row], cost, texts, vectors, fake_embedder.embed, 0.84, heads=(True, False, True))
+    peeled = peel_hidden([row], cost, RowEvidence(texts, vectors, fake_embedder.embed, (True, False, True)), 0.84)
     assert peeled == split
 
 
@@ -90,8 +85,8 @@ def _peel_larger(fake_embedder, ru_segments: list[str]) -> Rows3:  # type: ignor
     texts = [[OTHER, A, B], [OTHER, *ru_segments], [OTHER, A, B]]
     vectors = [fake_embedder.embed(t) for t in texts]
     row = (range(1, 3), range(1, 3), range(1, 3))
-    return peel_hidden([HEAD, row], lambda rows: 1.0 if len(rows) == 2 else 0.0, texts, vectors,
-                       fake_embedder.embed, 0.84)
+    return peel_hidden([HEAD, row], lambda rows: 1.0 if len(rows) == 2 else 0.0,
+                       RowEvidence(texts, vectors, fake_embedder.embed), 0.84)
 
 
 def test_deletion_beside_a_split_is_peeled(fake_embedder) -> None:  # type: ignore[no-untyped-def]
@@ -116,7 +111,7 @@ def _diagonal(fake_embedder, be: str, en: str, heads=(False, False, False)) -> R
     texts = [[OTHER, be], [OTHER, P, Q], [OTHER, en]]
     vectors = [fake_embedder.embed(t) for t in texts]
     fake_embedder.calls.clear()
-    return split_adjacent_losses([HEAD, ROW121], texts, vectors, fake_embedder.embed, 0.84, heads)
+    return split_adjacent_losses([HEAD, ROW121], RowEvidence(texts, vectors, fake_embedder.embed, heads), 0.84)
 
 
 def test_adjacent_losses_in_two_versions_are_split(fake_embedder) -> None:  # type: ignore[no-untyped-def]
@@ -147,5 +142,6 @@ def test_rows_with_titles_are_left_alone(fake_embedder) -> None:  # type: ignore
     texts = [[P], [P, Q], [Q]]
     vectors = [fake_embedder.embed(t) for t in texts]
     row = (range(1), range(2), range(1))
-    assert split_adjacent_losses([row], texts, vectors, fake_embedder.embed, 0.84, (True, True, False)) == [row]
-    assert len(split_adjacent_losses([row], texts, vectors, fake_embedder.embed, 0.84)) == 2
+    titled = RowEvidence(texts, vectors, fake_embedder.embed, (True, True, False))
+    assert split_adjacent_losses([row], titled, 0.84) == [row]
+    assert len(split_adjacent_losses([row], RowEvidence(texts, vectors, fake_embedder.embed), 0.84)) == 2

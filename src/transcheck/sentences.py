@@ -63,6 +63,15 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def edge_runs(text: str, at_start: bool) -> list[str]:
+    """The first (or last) 1..n-1 sentences of an n-sentence text, joined (none for one
+    sentence): what a paragraph that merged another version's neighbour begins (or ends)
+    with. The aligner (transcheck.align.peel, .attach) and the structure check compare them
+    with the neighbour's content."""
+    sentences = [s.text for s in split_sentences(text)]
+    return [" ".join(sentences[:k] if at_start else sentences[-k:]) for k in range(1, len(sentences))]
+
+
 def _is_abbreviation(before: str) -> bool:
     """Does ``before`` (text up to and including a period) end with an abbreviation?"""
     match = _WORD_BEFORE.search(before)

@@ -35,6 +35,7 @@ from transcheck.align.anchors import AnchorParams, add_on, anchor_spans, anchor_
 from transcheck.align.attach import attach_covered
 from transcheck.align.cuts import join_crossed_cuts
 from transcheck.align.dp import DPParams, PathBead, align_spans
+from transcheck.align.evidence import RowEvidence
 from transcheck.align.joint import align_joint
 from transcheck.align.objective import Rows3
 from transcheck.align.peel import peel_hidden, split_adjacent_losses
@@ -143,12 +144,12 @@ def align_versions(
         order = list(vecs)
 
         def refine(rows: Rows3, cost: Callable[[Rows3], float]) -> Rows3:
-            by_version = [txts[lang] for lang in order], [vecs[lang] for lang in order]
-            titled = [lang in heads for lang in order]
+            evidence = RowEvidence([txts[lang] for lang in order], [vecs[lang] for lang in order], embed,
+                                   [lang in heads for lang in order])
             if thresholds.align_hidden_cover > -1:
-                rows = peel_hidden(rows, cost, *by_version, embed, thresholds.align_hidden_cover, titled)
-            rows = split_adjacent_losses(rows, *by_version, embed, thresholds.align_split_cover, titled)
-            return attach_covered(rows, *by_version, embed, thresholds.align_attach_cover, titled)
+                rows = peel_hidden(rows, cost, evidence, thresholds.align_hidden_cover)
+            rows = split_adjacent_losses(rows, evidence, thresholds.align_split_cover)
+            return attach_covered(rows, evidence, thresholds.align_attach_cover)
 
         # Lexical anchors (shared numbers, names, cognates) in every cosine of the DP and the
         # objective; peel / attach / cuts compare plain e5 vectors with embedded sentences.

@@ -28,29 +28,17 @@ inside the losses' range.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 import numpy as np
-import numpy.typing as npt
 
+from transcheck.align.evidence import RowEvidence
 from transcheck.align.objective import Rows3
-from transcheck.align.peel import edge_runs
 from transcheck.align.spans import unit_rows
-from transcheck.embed.base import Vectors
+from transcheck.sentences import edge_runs
 
-EmbedFn = Callable[[Sequence[str]], Vectors]
 Row3 = tuple[range, range, range]
 
 
-def lone_cover(
-    rows: Rows3,
-    lone: int,
-    neighbour: int,
-    texts: Sequence[Sequence[str]],
-    vectors: Sequence[npt.ArrayLike],
-    embed: EmbedFn,
-    heads: Sequence[bool] = (False, False, False),
-) -> tuple[float, float] | None:
+def lone_cover(rows: Rows3, lone: int, neighbour: int, evidence: RowEvidence) -> tuple[float, float] | None:
     """(cover, translations) of row ``lone`` by row ``neighbour``: the best edge run of the
     lacking version's facing segment, its cosine with the weaker of the present versions'
     segments; and the present versions' cosine with each other. ``None`` when the pair is
@@ -62,30 +50,23 @@ def lone_cover(
         return None
     lacking = absent[0]
     present = [i for i in range(3) if i != lacking]
+    heads = evidence.heads
     if lone == 0 and all(heads[i] and row[i].start == 0 for i in present) and not heads[lacking]:
         return None
     after = neighbour > lone  # the facing segment opens the neighbour row
     facing = near[lacking].start if after else near[lacking].stop - 1
-    runs = edge_runs(texts[lacking][facing], at_start=after)
+    runs = edge_runs(evidence.texts[lacking][facing], at_start=after)
     if not runs:
         return None
-    run_vecs = unit_rows(embed(runs))
-    pieces = unit_rows([np.asarray(vectors[i], dtype=np.float64)[list(row[i])].sum(axis=0) for i in present])
+    run_vecs = unit_rows(evidence.embed(runs))
+    pieces = unit_rows([np.asarray(evidence.vectors[i], dtype=np.float64)[list(row[i])].sum(axis=0) for i in present])
     cover = float((run_vecs @ pieces.T).min(axis=1).max())
     return cover, float(pieces[0] @ pieces[1])
 
 
-def attach_covered(
-    rows: Rows3,
-    texts: Sequence[Sequence[str]],
-    vectors: Sequence[npt.ArrayLike],
-    embed: EmbedFn,
-    min_cover: float,
-    heads: Sequence[bool] = (False, False, False),
-) -> Rows3:
+def attach_covered(rows: Rows3, evidence: RowEvidence, min_cover: float) -> Rows3:
     """Rows with every lone row its neighbour covers joined into that neighbour (the better
-    covering one of the two); see the module docstring. ``texts`` and ``vectors`` per
-    version, in the order of the rows' ranges; ``min_cover`` >= 1 turns it off."""
+    covering one of the two); see the module docstring. ``min_cover`` >= 1 turns it off."""
     if min_cover >= 1.0:
         return rows
     join: dict[int, int] = {}  # lone row -> the neighbour it joins
@@ -95,7 +76,7 @@ def attach_covered(
         for n in (r - 1, r + 1):
             if not 0 <= n < len(rows) or n in join or n in taken:
                 continue
-            found = lone_cover(rows, r, n, texts, vectors, embed, heads)
+            found = lone_cover(rows, r, n, evidence)
             if found is None:
                 continue
             cover, translations = found

@@ -54,24 +54,17 @@ transcheck.checks.structure as a gate (true 0.042-0.064, false 0.034-0.080).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
 
+from transcheck.align.evidence import RowEvidence
 from transcheck.align.objective import Rows3
 from transcheck.align.spans import unit_rows
-from transcheck.embed.base import Vectors
-from transcheck.sentences import split_sentences
+from transcheck.sentences import edge_runs
 
-EmbedFn = Callable[[Sequence[str]], Vectors]
 Row3 = tuple[range, range, range]
-
-
-def edge_runs(text: str, at_start: bool) -> list[str]:
-    """The first (or last) 1..n-1 sentences of an n-sentence text, joined (none for one sentence)."""
-    sentences = [s.text for s in split_sentences(text)]
-    return [" ".join(sentences[:k] if at_start else sentences[-k:]) for k in range(1, len(sentences))]
 
 
 def _split(row: Row3, single: int, at_start: bool) -> list[Row3]:
@@ -93,21 +86,12 @@ def _split(row: Row3, single: int, at_start: bool) -> list[Row3]:
     return [(first[0], first[1], first[2]), (second[0], second[1], second[2])]
 
 
-def peel_hidden(
-    rows: Rows3,
-    cost: Callable[[Rows3], float],
-    texts: Sequence[Sequence[str]],
-    vectors: Sequence[npt.ArrayLike],
-    embed: EmbedFn,
-    max_cover: float,
-    heads: Sequence[bool] = (False, False, False),
-) -> Rows3:
+def peel_hidden(rows: Rows3, cost: Callable[[Rows3], float], evidence: RowEvidence, max_cover: float) -> Rows3:
     """Rows with every hidden deletion peeled out (see the module docstring).
 
-    ``texts`` and ``vectors`` per version, in the order of the rows' ranges; ``cost`` is the
-    three-way objective without the witness bonus. ``heads``: which versions open with a
-    title. Titles of the two-segment versions peeled off the opening of a version without
-    one are not compared with sentences (a title is close to its lede's first sentence;
+    ``cost`` is the three-way objective without the witness bonus. Titles of the
+    two-segment versions peeled off the opening of a version without one
+    (``evidence.heads``) are not compared with sentences (a title is close to its lede's first sentence;
     whether that paragraph carries the title is for :mod:`transcheck.align.titles` to test).
     """
     out: Rows3 = []
@@ -125,11 +109,11 @@ def peel_hidden(
                 delta = cost(peeled) - cost([row])
                 if (gated and delta > 0) or (best is not None and delta >= best[0]):
                     continue
-                covers = _covers(row, single, at_start, texts, vectors, embed, heads)
+                covers = _covers(row, single, at_start, evidence)
                 if covers is None and not gated:
                     continue
                 if covers is not None:
-                    pieces = unit_rows([np.asarray(vectors[i], dtype=np.float64)[row[i].start if at_start else row[i].stop - 1]
+                    pieces = unit_rows([np.asarray(evidence.vectors[i], dtype=np.float64)[row[i].start if at_start else row[i].stop - 1]
                                     for i in others])
                     if float((covers @ pieces.T).max()) >= max_cover:
                         continue
@@ -138,43 +122,29 @@ def peel_hidden(
     return out
 
 
-def _covers(
-    row: Row3,
-    single: int,
-    at_start: bool,
-    texts: Sequence[Sequence[str]],
-    vectors: Sequence[npt.ArrayLike],
-    embed: EmbedFn,
-    heads: Sequence[bool],
-) -> npt.NDArray[np.float64] | None:
+def _covers(row: Row3, single: int, at_start: bool, evidence: RowEvidence) -> npt.NDArray[np.float64] | None:
     """Unit vectors of what in version ``single`` could hold the pieces peeled at that edge:
     its edge segment's edge runs of sentences and, when it has two segments or more, the
     edge segment itself. ``None`` when there is nothing to compare: a one-sentence single
     segment, or titles peeled off a version without one."""
     part = row[single]
     edge = part.start if at_start else part.stop - 1
+    heads = evidence.heads
     titles = at_start and part.start == 0 and not heads[single] and all(
         heads[i] and row[i].start == 0 for i in range(3) if i != single
     )
     if titles:
         return None
     found = []
-    runs = edge_runs(texts[single][edge], at_start)
+    runs = edge_runs(evidence.texts[single][edge], at_start)
     if runs:
-        found.append(unit_rows(embed(runs)))
+        found.append(unit_rows(evidence.embed(runs)))
     if len(part) >= 2:
-        found.append(unit_rows(np.asarray(vectors[single], dtype=np.float64)[edge]))
+        found.append(unit_rows(np.asarray(evidence.vectors[single], dtype=np.float64)[edge]))
     return np.vstack(found) if found else None
 
 
-def split_adjacent_losses(
-    rows: Rows3,
-    texts: Sequence[Sequence[str]],
-    vectors: Sequence[npt.ArrayLike],
-    embed: EmbedFn,
-    max_cover: float,
-    heads: Sequence[bool] = (False, False, False),
-) -> Rows3:
+def split_adjacent_losses(rows: Rows3, evidence: RowEvidence, max_cover: float) -> Rows3:
     """Rows where two versions lost adjacent paragraphs, split into the two losses.
 
     Version Y keeps paragraphs p and q; X lost q and Z lost p. The pairwise DPs pair X's p
@@ -194,7 +164,7 @@ def split_adjacent_losses(
         return rows
     out: Rows3 = []
     for row in rows:
-        found = adjacent_losses(row, texts, vectors, embed, heads)
+        found = adjacent_losses(row, evidence)
         if found is None or not found[1] or max(found[1]) >= max_cover:
             out.append(row)
             continue
@@ -208,23 +178,17 @@ def split_adjacent_losses(
     return out
 
 
-def adjacent_losses(
-    row: Row3,
-    texts: Sequence[Sequence[str]],
-    vectors: Sequence[npt.ArrayLike],
-    embed: EmbedFn,
-    heads: Sequence[bool] = (False, False, False),
-) -> tuple[tuple[int, int, int], list[float]] | None:
+def adjacent_losses(row: Row3, evidence: RowEvidence) -> tuple[tuple[int, int, int], list[float]] | None:
     """For a 1-2-1 row (no titles) whose singles are closer to one piece each than to each
     other: the versions (X, Y, Z) as in :func:`split_adjacent_losses` and the covers its
     singles' edge runs reach (X's last runs against Y's second piece, Z's first runs
     against the first; none for a one-sentence single). ``None`` for any other row."""
     sizes = [len(part) for part in row]
-    if sorted(sizes) != [1, 1, 2] or any(heads[i] and row[i].start == 0 for i in range(3)):
+    if sorted(sizes) != [1, 1, 2] or any(evidence.heads[i] and row[i].start == 0 for i in range(3)):
         return None
     y = sizes.index(2)
     x, z = (i for i in range(3) if i != y)
-    unit = [unit_rows(np.asarray(vectors[i], dtype=np.float64)[list(row[i])]) for i in range(3)]
+    unit = [unit_rows(np.asarray(evidence.vectors[i], dtype=np.float64)[list(row[i])]) for i in range(3)]
     first, second = unit[y]
     if min(unit[x][0] @ second, unit[z][0] @ first) > min(unit[x][0] @ first, unit[z][0] @ second):
         x, z = z, x  # x is the one that pairs with Y's first piece
@@ -232,7 +196,7 @@ def adjacent_losses(
         return None
     covers = []
     for single, piece, at_start in ((x, second, False), (z, first, True)):
-        runs = edge_runs(texts[single][row[single].start], at_start)
+        runs = edge_runs(evidence.texts[single][row[single].start], at_start)
         if runs:
-            covers.append(float((unit_rows(embed(runs)) @ piece).max()))
+            covers.append(float((unit_rows(evidence.embed(runs)) @ piece).max()))
     return (x, y, z), covers

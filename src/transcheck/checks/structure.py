@@ -9,7 +9,7 @@ import numpy as np
 
 from transcheck.checks.base import Check, CheckContext
 from transcheck.model import Finding, Severity
-from transcheck.sentences import split_sentences
+from transcheck.sentences import edge_runs
 
 # Per-article cache key: row index -> (neighbour row, best cosine) for rows whose lone
 # content an adjacent row's counterpart covers (see ``split_cover``).
@@ -196,7 +196,7 @@ def split_cover(ctx: CheckContext) -> dict[int, tuple[int, float]]:
                 continue
             weakest = 1.0
             for lang in absent:
-                runs = _edge_runs(ctx.text(lang, rows[n][lang]), at_start=n > r)
+                runs = edge_runs(ctx.text(lang, rows[n][lang]), at_start=n > r)
                 if not runs:
                     weakest = -1.0
                     break
@@ -245,7 +245,7 @@ def _hidden_segments(ctx: CheckContext) -> list[Hidden]:
             for other in single:
                 text = ctx.text(other, row[other])
                 single_vec = np.asarray(ctx.embed([text]), dtype=np.float64)[0]
-                runs = _edge_runs(text, at_start=at_start)
+                runs = edge_runs(text, at_start=at_start)
                 run_vecs = np.asarray(ctx.embed(runs), dtype=np.float64) if runs else None
                 for lang in many:
                     edge = row[lang][0] if at_start else row[lang][-1]
@@ -293,10 +293,3 @@ def _word_runs(text: str, share: float, *, at_start: bool) -> list[str]:
 
 
 MIN_WORD_RUN = 6  # words: shorter pieces of a sentence embed to noise
-
-
-def _edge_runs(text: str, *, at_start: bool) -> list[str]:
-    """The first (or last) 1..k-1 sentences of a k-sentence text, joined."""
-    sentences = [s.text for s in split_sentences(text)]
-    picks = [sentences[:k] if at_start else sentences[-k:] for k in range(1, len(sentences))]
-    return [" ".join(p) for p in picks]
