@@ -119,9 +119,9 @@ def align_versions(
     every row, every segment of every version in exactly one row.
 
     Paragraph level: merged candidates are scored with averaged vectors (joined-text
-    embeddings were tried and did not help, docs/align-calibration.md), with lexical
-    anchors (shared numbers, names, cognates: :mod:`transcheck.align.anchors`) mixed into
-    every cosine. Little beyond the segment texts is embedded: one short prefix per version
+    embeddings were tried and did not help, docs/align-calibration.md), plus the cosine of
+    the figures two versions share (lexical anchors, :mod:`transcheck.align.anchors`;
+    names and cognates too when ``align_anchor_prefix`` > 0). Little beyond the segment texts is embedded: one short prefix per version
     that opens with a paragraph where others open with a title, the edge sentences of a few
     rows (:mod:`transcheck.align.peel`: deletions hidden in merged rows, adjacent losses in
     two versions; :mod:`transcheck.align.attach`: merges left as a lone row), and the
@@ -153,7 +153,7 @@ def align_versions(
             rows = split_adjacent_losses(rows, evidence, thresholds.align_split_cover)
             return attach_covered(rows, evidence, thresholds.align_attach_cover)
 
-        # Lexical anchors (shared numbers, names, cognates) in every cosine of the DP and the
+        # Lexical anchors (shared figures by default) in every cosine of the DP and the
         # objective; peel / attach / cuts compare plain e5 vectors with embedded sentences.
         spans = _anchored_spans(vecs, txts, thresholds)
         jvecs = {lang: spans[lang][0] for lang in vecs} if spans else vecs
@@ -216,8 +216,9 @@ def _anchor_params(thresholds: Thresholds) -> AnchorParams:
 def _anchored_spans(
     vectors: Mapping[str, Vectors], texts: Mapping[str, Sequence[str]], thresholds: Thresholds
 ) -> dict[str, Spans] | None:
-    """Paragraph span vectors (averaged e5) with the lexical anchors appended, or ``None``
-    when ``align_anchor_weight`` is 0 (issue 3 round 9: see ``Thresholds.align_anchor_weight``)."""
+    """Paragraph span vectors (averaged e5) with the lexical anchors added on (dot products
+    e5 + w x lexical, :func:`transcheck.align.anchors.add_on`), or ``None`` when
+    ``align_anchor_weight`` is 0 (issue 3 round 9: see ``Thresholds.align_anchor_weight``)."""
     anchor = _anchor_params(thresholds)
     if anchor.weight <= 0:
         return None

@@ -6,7 +6,7 @@ DP prices a skip below the 2-1 bead and the rows come out as a 1-1-1 row plus a 
 ("missing in B") next to it. B's paragraph then begins (row after) or ends (row before)
 with a run of sentences that translates the lone row's segments. A paragraph that B
 really lost is not in B's neighbour: the neighbour's edge sentences are same-topic text
-(cosine with the lone segments up to ~0.88 on benchmarks/align_paragraphs.py).
+(cosine with the lone segments up to ~0.88, benchmarks/align_hidden.py).
 
 So a row that exactly one version lacks joins the adjacent row (the one holding the
 lacking version's facing segment, all versions present there) when an edge run of that
