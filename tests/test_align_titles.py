@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from transcheck.align import align_versions
-from transcheck.align.titles import run_in_ratio, title_score, title_words
+from transcheck.align.titles import lede_score, run_in_ratio, title_score, title_words
 from transcheck.config import Thresholds
 
 PARAS = [
@@ -77,6 +77,32 @@ def test_title_sized_paragraph_is_not_embedded_again(fake_embedder) -> None:  # 
     fake_embedder.calls.clear()
     title_score("storm hits coast", vec, titles, 5, fake_embedder.embed)
     assert fake_embedder.calls == []
+
+
+def test_deleted_title_is_detached_from_a_lede_that_opens_like_the_ledes(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    """be lost its title; its lede's vector is close to the titles (a lede restates its
+    headline), so the rows put it with ru's and en's title and lede. Its first words are
+    the other ledes' first words, not the titles': the titles become a row be lacks."""
+    texts, kinds = _versions([PARAS[0]])
+    vectors = {lang: fake_embedder.embed(t) for lang, t in texts.items()}
+    title_like = fake_embedder.embed([TITLES["ru"] + " " + PARAS[0]])[0]
+    vectors["be"][0] = title_like  # the lede's meaning: its headline's and its own
+    titles = fake_embedder.embed([TITLES["ru"], TITLES["en"]])
+    assert lede_score(PARAS[0], vectors["be"][0], titles, [PARAS[0], PARAS[0]], 5, fake_embedder.embed) < -0.01
+    off = align_versions(vectors, texts, fake_embedder.embed, Thresholds(align_title_detach=float("-inf")), kinds)
+    assert off[0] == {"be": (0,), "ru": (0, 1), "en": (0, 1)}  # the premise: joined to the titles
+    rows = align_versions(vectors, texts, fake_embedder.embed, Thresholds(), kinds)
+    assert rows[0] == {"be": (), "ru": (0,), "en": (0,)}
+    assert all(row == {"be": (i - 1,), "ru": (i,), "en": (i,)} for i, row in enumerate(rows) if i)
+
+
+def test_lede_score_tells_a_title_opening_from_a_lede_opening(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    titles = fake_embedder.embed([TITLES["ru"], TITLES["en"]])
+    ledes = [PARAS[0], PARAS[0]]
+    run_in = TITLES["ru"] + " " + PARAS[0]
+    assert lede_score(run_in, fake_embedder.embed([run_in])[0], titles, ledes, 5, fake_embedder.embed) > 0
+    assert lede_score(PARAS[0], fake_embedder.embed([PARAS[0]])[0], titles, ledes, 5, fake_embedder.embed) < 0
+    assert lede_score(PARAS[0], fake_embedder.embed([PARAS[0]])[0], titles, [], 5, fake_embedder.embed) == float("inf")
 
 
 def test_run_in_ratio_compares_first_sentences() -> None:

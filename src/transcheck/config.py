@@ -120,6 +120,13 @@ class Thresholds:
     # align_default_skip): seed 2 joint rows 0.961 -> 0.965, deletions P 0.938 -> 0.975, R
     # 0.933 both; seed 1 unchanged.
     align_title_run_in: float = 1.3
+    # A version without a title whose first paragraph the rows put with the titles (neither
+    # test above passing) has lost its title when that paragraph's first words are closer to
+    # the titled versions' ledes than to their titles by more than this (lede_score below
+    # it; transcheck.align.titles.lede_score; -inf = off). Issue 3 round 10,
+    # benchmarks/align_paragraphs.py --seed 1,...,20: deletions R 0.930 -> 0.942, P 0.950
+    # both (-0.02 / 0: R 0.939 / 0.942, P 0.950 / 0.949); seeds 21-30 R 0.915 -> 0.932.
+    align_title_detach: float = -0.01
     # A 2-1-2 row whose edge pair the three-way objective prices no higher as a row of its own
     # is split there when the single segment's edge runs of sentences reach at most this
     # cosine with both pieces (a one-sentence segment covers nothing; -1 = off;
