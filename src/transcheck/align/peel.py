@@ -35,7 +35,7 @@ better (joint 0.968 / 0.967), seed 5 P 0.908.
 
 The cover test asks an absolute question (is the piece's content absent from the single?)
 and same-topic sentences answer it wrongly both ways: a single that lost the piece often
-covers it at 0.84-0.88, and the objective refuses most true peels anyway. So a second test
+covers it at 0.84-0.88, and the objective refuses many true peels anyway. So a second test
 asks a relative one (:func:`kept_margin`, issue 3 round 10): the single's edge runs against
 the segments the other versions keep next to the pieces, minus against the pieces. A
 single that lost the pieces opens (ends) with the next segments' translation; one that
