@@ -40,8 +40,9 @@ def test_title_run_into_the_first_paragraph_joins_its_row(fake_embedder) -> None
     assert rows[0] == {"be": (0,), "ru": (0, 1), "en": (0, 1)}
     assert all(row == {"be": (i,), "ru": (i + 1,), "en": (i + 1,)} for i, row in enumerate(rows) if i)
     embedded = {t for call in fake_embedder.calls for t in call}
-    # the title-sized opening (the test) and the rest of the paragraph (the re-alignment), nothing more
-    assert embedded == {TITLES["ru"], PARAS[0]}
+    # the title-sized opening (the test), the ledes' opening words (the veto: one text, the
+    # versions' ledes being the same here) and the rest of the paragraph (the re-alignment)
+    assert embedded == {TITLES["ru"], " ".join(PARAS[0].split()[:5]), PARAS[0]}
     # the premise: without the test (margin out of reach) the title comes out as missing in be
     off = align_versions(vectors, texts, fake_embedder.embed,
                          Thresholds(align_title_margin=2.0, align_title_run_in=99.0), kinds)
@@ -94,6 +95,21 @@ def test_deleted_title_is_detached_from_a_lede_that_opens_like_the_ledes(fake_em
     rows = align_versions(vectors, texts, fake_embedder.embed, Thresholds(), kinds)
     assert rows[0] == {"be": (), "ru": (0,), "en": (0,)}
     assert all(row == {"be": (i - 1,), "ru": (i,), "en": (i,)} for i, row in enumerate(rows) if i)
+
+
+def test_long_first_sentence_without_the_title_does_not_hold_it(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    """be lost its title and joined its lede's two sentences into one: its first sentence is
+    twice the others' (the length test says "title run in"), but it opens with the ledes'
+    words, not the titles': the titles stay a row be lacks."""
+    lede = "heavy rain floods the town centre overnight. Officials closed three schools and a bridge"
+    texts, kinds = _versions(["heavy rain floods the town centre overnight and officials closed three schools and a bridge"])
+    texts["ru"][1] = texts["en"][1] = lede
+    vectors = {lang: fake_embedder.embed(t) for lang, t in texts.items()}
+    assert run_in_ratio(texts, "be", ["ru", "en"]) > 1.3
+    off = align_versions(vectors, texts, fake_embedder.embed, Thresholds(align_title_veto=float("-inf")), kinds)
+    assert off[0] == {"be": (0,), "ru": (0, 1), "en": (0, 1)}  # the premise: the length test joins them
+    rows = align_versions(vectors, texts, fake_embedder.embed, Thresholds(), kinds)
+    assert rows[0] == {"be": (), "ru": (0,), "en": (0,)}
 
 
 def test_lede_score_tells_a_title_opening_from_a_lede_opening(fake_embedder) -> None:  # type: ignore[no-untyped-def]
