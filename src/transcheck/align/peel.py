@@ -170,13 +170,8 @@ def kept_margin(row: Row3, single: int, at_start: bool, evidence: RowEvidence) -
 
     Calibration: ``python benchmarks/align_hidden.py`` (see the module docstring).
     """
-    part = row[single]
-    edge = part.start if at_start else part.stop - 1
-    if at_start and part.start == 0 and not evidence.heads[single] and all(
-        evidence.heads[i] and row[i].start == 0 for i in range(3) if i != single
-    ):
-        return None
-    runs = edge_runs(evidence.texts[single][edge], at_start)
+    edge = _single_edge(row, single, at_start, evidence)
+    runs = edge_runs(evidence.texts[single][edge], at_start) if edge is not None else []
     if not runs:
         return None
     unit = unit_rows(evidence.embed(runs))
@@ -192,24 +187,30 @@ def kept_margin(row: Row3, single: int, at_start: bool, evidence: RowEvidence) -
     return min(margins)
 
 
+def _single_edge(row: Row3, single: int, at_start: bool, evidence: RowEvidence) -> int | None:
+    """The single version's segment at that edge of the row, or ``None`` when the pieces
+    are titles peeled off a version without one (``evidence.heads``: for
+    :mod:`transcheck.align.titles` to judge, not the sentence tests)."""
+    part = row[single]
+    titles = at_start and part.start == 0 and not evidence.heads[single] and all(
+        evidence.heads[i] and row[i].start == 0 for i in range(3) if i != single
+    )
+    return None if titles else part.start if at_start else part.stop - 1
+
+
 def _covers(row: Row3, single: int, at_start: bool, evidence: RowEvidence) -> npt.NDArray[np.float64] | None:
     """Unit vectors of what in version ``single`` could hold the pieces peeled at that edge:
     its edge segment's edge runs of sentences and, when it has two segments or more, the
     edge segment itself. ``None`` when there is nothing to compare: a one-sentence single
     segment, or titles peeled off a version without one."""
-    part = row[single]
-    edge = part.start if at_start else part.stop - 1
-    heads = evidence.heads
-    titles = at_start and part.start == 0 and not heads[single] and all(
-        heads[i] and row[i].start == 0 for i in range(3) if i != single
-    )
-    if titles:
+    edge = _single_edge(row, single, at_start, evidence)
+    if edge is None:
         return None
     found = []
     runs = edge_runs(evidence.texts[single][edge], at_start)
     if runs:
         found.append(unit_rows(evidence.embed(runs)))
-    if len(part) >= 2:
+    if len(row[single]) >= 2:
         found.append(unit_rows(np.asarray(evidence.vectors[single], dtype=np.float64)[edge]))
     return np.vstack(found) if found else None
 
