@@ -69,6 +69,7 @@ the DP puts beside the titles (scores -0.084 / -0.067, but titles run into a par
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -206,13 +207,17 @@ def align_with_titles(
     tv = np.stack([np.asarray(vectors[t][0], dtype=np.float64) for t in titled])
     untitled = [x for x in langs if x not in titled and len(texts[x]) > 0]
     ledes = [texts[t][1] for t in titled if len(texts[t]) > 1]
+
+    @functools.cache  # the veto and the detach test may both ask
+    def opening(x: str) -> float:
+        return lede_score(texts[x][0], vectors[x][0], tv, ledes, words, embed)
+
     holders = [x for x in untitled
                if (run_in_ratio(texts, x, titled) >= run_in
                    or title_score(texts[x][0], vectors[x][0], tv, words, embed) > margin)
-               and lede_score(texts[x][0], vectors[x][0], tv, ledes, words, embed) >= veto]
+               and opening(x) >= veto]
     if not holders:
-        if any(_row_of(rows, x, 0) == _row_of(rows, titled[0], 0)
-               and lede_score(texts[x][0], vectors[x][0], tv, ledes, words, embed) < detach for x in untitled):
+        if any(_row_of(rows, x, 0) == _row_of(rows, titled[0], 0) and opening(x) < detach for x in untitled):
             return _pinned(rows, vectors, texts, titled, align)
         return rows
     if all(_row_of(rows, t, 0) == _row_of(rows, x, 0) for t in titled for x in holders):
