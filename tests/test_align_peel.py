@@ -87,6 +87,16 @@ def test_margin_test_only_within_reach_of_the_objective(fake_embedder) -> None: 
     assert fake_embedder.calls == []  # out of reach: nothing embedded
 
 
+def test_margin_test_switched_off_embeds_nothing(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    texts = _texts(f"{A.capitalize()}. The mayor opened it on monday.")
+    vectors = [fake_embedder.embed(t) for t in texts]
+    fake_embedder.calls.clear()
+    rows = peel_hidden([HEAD, ROW], _cost(0.01), RowEvidence(texts, vectors, fake_embedder.embed), 0.84,
+                       min_margin=1.0, reach=0.05)
+    assert rows == [HEAD, ROW]
+    assert fake_embedder.calls == []
+
+
 def test_titles_are_not_judged_by_sentence_cover(fake_embedder) -> None:  # type: ignore[no-untyped-def]
     """be and en open with a title, ru (no title) with a paragraph whose first sentence is
     close to the title: the cover test would keep the row; for titles only the objective

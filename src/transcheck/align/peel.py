@@ -136,6 +136,7 @@ def peel_hidden(
                     continue
                 if _uncovered(row, single, at_start, evidence, max_cover, gated and delta > 0) or (
                     delta <= reach
+                    and min_margin < 1.0  # >= 1: off, nothing embedded for it
                     and (margin := kept_margin(row, single, at_start, evidence)) is not None
                     and margin >= min_margin
                 ):
