@@ -16,8 +16,9 @@ facing segment of several sentences), how many reach min(``align_attach_cover``,
 segments' cosine with each other), and the highest covers. The step should join merges
 and leave losses alone.
 
-1-2-1 rows: ``losses`` (gold pairs each single with one piece of the two-segment version,
-in different rows: two adjacent paragraphs lost in two versions), ``split`` (the row is a
+1-2-1 rows, and 1-2-k rows (k >= 2; :func:`transcheck.align.peel.adjacent_shape`):
+``losses`` (gold pairs each other version with one piece of the two-segment version, in
+different rows: two adjacent paragraphs lost in two versions), ``split`` (the row is a
 gold row) or ``other``. Printed per label: how many the paragraph vectors make candidates
 (singles closer to one piece each than to each other), how many of those have sentences
 to test, how many are split (every cover below ``align_split_cover``), and the lowest
@@ -44,7 +45,7 @@ from align_paragraphs import LANGS, aligned_articles
 from transcheck.align.attach import lone_cover
 from transcheck.align.evidence import RowEvidence
 from transcheck.align.objective import Rows3
-from transcheck.align.peel import adjacent_losses, kept_margin
+from transcheck.align.peel import adjacent_losses, adjacent_shape, kept_margin
 from transcheck.config import Thresholds
 from transcheck.model import AlignmentRow
 
@@ -84,12 +85,13 @@ def _after(lone: AlignmentRow, near: AlignmentRow) -> bool:
 
 
 def row_label(row: AlignmentRow, gold: Sequence[AlignmentRow], x: str, y: str, z: str) -> str:
-    """losses / split / other for a 1-2-1 row (see the module docstring)."""
+    """losses / split / other for a 1-2-1 (1-2-k) row (see the module docstring)."""
     if row in gold:
         return "split"
     row_of = {(lang, s): g for g, g_row in enumerate(gold) for lang in LANGS for s in g_row[lang]}
     first, second = row[y]
-    paired = row_of[(x, row[x][0])] == row_of[(y, first)] and row_of[(z, row[z][0])] == row_of[(y, second)]
+    paired = all(row_of[(x, s)] == row_of[(y, first)] for s in row[x]) and all(
+        row_of[(z, s)] == row_of[(y, second)] for s in row[z])
     return "losses" if paired and row_of[(y, first)] != row_of[(y, second)] else "other"
 
 
@@ -119,7 +121,7 @@ def main() -> None:
                 margin = kept_margin(ranges[r], single, at_start, evidence)
                 if margin is not None:
                     margins[name].append(margin)
-            if sorted(len(row[lang]) for lang in LANGS) == [1, 1, 2]:
+            if adjacent_shape([len(row[lang]) for lang in LANGS]):
                 losses = adjacent_losses(ranges[r], evidence)
                 if losses is not None:
                     x, y, z = (LANGS[i] for i in losses[0])
@@ -152,7 +154,7 @@ def main() -> None:
             rel = float((pairs[:, 0] - pairs[:, 1]).max())
             line += f"; top covers {', '.join(f'{v:.3f}' for v in top)}, cover minus translations at most {rel:+.3f}"
         print(line)
-    print(f"1-2-1 rows (align_split_cover {defaults.align_split_cover}):")
+    print(f"1-2-1 and 1-2-k rows (align_split_cover {defaults.align_split_cover}):")
     for name in ROW_LABELS:
         highest = np.array(row_covers[name])
         split = int((highest < defaults.align_split_cover).sum())

@@ -182,3 +182,23 @@ def test_rows_with_titles_are_left_alone(fake_embedder) -> None:  # type: ignore
     titled = RowEvidence(texts, vectors, fake_embedder.embed, (True, True, False))
     assert split_adjacent_losses([row], titled, 0.84) == [row]
     assert len(split_adjacent_losses([row], RowEvidence(texts, vectors, fake_embedder.embed), 0.84)) == 2
+
+
+def _diagonal_split(fake_embedder, be: str, en: list[str]) -> Rows3:  # type: ignore[no-untyped-def]
+    """be one segment, ru P and Q, en two segments: a 1-2-2 row after a 1-1-1 head."""
+    texts = [[OTHER, be], [OTHER, P, Q], [OTHER, *en]]
+    vectors = [fake_embedder.embed(t) for t in texts]
+    row = (range(1, 2), range(1, 3), range(1, 3))
+    return split_adjacent_losses([HEAD, row], RowEvidence(texts, vectors, fake_embedder.embed), 0.84)
+
+
+def test_adjacent_losses_beside_a_split_are_split(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # be lost Q, en lost P and split Q in two: en's two segments stand together for Q
+    halves = ["Rain is expected over the region.", "Floods are likely in the south."]
+    rows = _diagonal_split(fake_embedder, P, halves)
+    assert rows == [HEAD, (range(1, 2), range(1, 2), range(1, 1)), (range(2, 2), range(2, 3), range(1, 3))]
+
+
+def test_splits_in_two_versions_are_kept(fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    # be kept P+Q whole, ru and en split it at the same place: nothing was lost
+    assert _diagonal_split(fake_embedder, f"{P} {Q}", [P, Q]) == [HEAD, (range(1, 2), range(1, 3), range(1, 3))]
