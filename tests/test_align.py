@@ -7,6 +7,7 @@ way a merged paragraph's embedding sits between its pieces'.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping, Sequence
 
@@ -204,6 +205,19 @@ def test_single_version_and_single_paragraph() -> None:
     assert [dict(r) for r in align({"a": version(PLAIN[:2])})] == [{"a": (0,)}, {"a": (1,)}]
     rows = align({"a": version([[0]], seed=1), "b": version([[0]], seed=2), "c": version([[0]], seed=3)})
     assert [dict(r) for r in rows] == [{"a": (0,), "b": (0,), "c": (0,)}]
+
+
+@pytest.mark.parametrize("max_merge", [4, 5])
+def test_wide_merges_on_versions_shorter_than_a_bead(fake_embedder: object, max_merge: int) -> None:
+    """align_max_merge 4-5 (documented settings) on versions of fewer paragraphs than a bead
+    is wide: every segment in one row (the three-way objective once sliced past the end)."""
+    embed = fake_embedder.embed  # type: ignore[attr-defined]
+    words = ["alpha beta gamma", "delta epsilon zeta", "eta theta iota", "kappa lambda mu", "nu xi omicron"]
+    texts = {"be": words[:2], "ru": words[:4], "en": words[:3]}
+    vectors = {lang: embed(t) for lang, t in texts.items()}
+    rows = align_versions(vectors, texts, embed, dataclasses.replace(Thresholds(), align_max_merge=max_merge))
+    check_partition(rows, {lang: len(t) for lang, t in texts.items()})
+    assert rows[0] == {"be": (0,), "ru": (0,), "en": (0,)}
 
 
 def test_identical_paragraphs() -> None:

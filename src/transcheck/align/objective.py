@@ -73,8 +73,8 @@ def block_costs(
                 else:
                     best[:, 1:] = out[(0, q - 1)][:, :-1] + step_b[:, 1:]
             for a, b in small:
-                if (a, b) == (p, q) or a > p or b > q or (p - a, q - b) not in out:
-                    continue
+                if (a, b) == (p, q) or a > p or b > q or a > rows or b > cols or (p - a, q - b) not in out:
+                    continue  # (a bead wider than the document: align_max_merge 4-5 on short texts)
                 step = costs[(a, b)] if a and b else (step_a if a else step_b)
                 prev = np.full((rows, cols), np.inf)
                 prev[a:, b:] = out[(p - a, q - b)][: rows - a, : cols - b]
