@@ -189,6 +189,16 @@ class Thresholds:
     # 0.969 / 0.970. 0.11 sits in the gap above 0.097.
     align_cut_length: float = 0.15
     align_cut_sentence: float = 0.11
+    # Edited stretches of the paragraph rows (rows that are not one segment per version, with
+    # a row of context) are re-read from a joint sentence alignment, whose merged candidates
+    # spanning two paragraphs of a version are scaled by this (transcheck.align.sentence_rows;
+    # 0 = off). Issue 3 round 11: benchmarks/align_paragraphs.py --seed 1,...,20 (min pair /
+    # joint / P / R): off 0.974 / 0.971 / 0.965 / 0.962; 0.985 0.986 / 0.983 / 0.987 / 0.949;
+    # 0.98 0.987 / 0.985 / 0.988 / 0.955; 0.975 0.988 / 0.986 / 0.987 / 0.961; 0.97 (kept)
+    # 0.988 / 0.986 / 0.986 / 0.962; 0.96 0.987 / 0.985 / 0.984 / 0.961. Seeds 21-30 (measured
+    # at 0.985 and 0.97 only): 0.974 / 0.970 / 0.956 / 0.947 off, 0.987 / 0.985 / 0.992 / 0.936
+    # at 0.985, 0.990 / 0.987 / 0.989 / 0.951 at 0.97. docs/align-calibration.md round 11.
+    align_sentence_cross: float = 0.97
     # Weight of the lexical-anchor cosine (shared figures and, with align_anchor_prefix > 0,
     # name/cognate prefixes; transcheck.align.anchors) in every dot product of the DP; 0 = off.
     # Paragraphs: figures only, added to the e5 cosine (anchors.add_on). Issue 3 round 9,
