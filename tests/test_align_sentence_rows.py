@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from transcheck.align import dp_params
 from transcheck.align.sentence_rows import (
+    SentenceRowsParams,
     edited_windows,
     resolve_edited_windows,
     rows_from_sentences,
@@ -28,8 +29,8 @@ TH = Thresholds()
 def _resolve(fake_embedder, rows, texts, kinds=None, factor=TH.align_sentence_cross):  # type: ignore[no-untyped-def]
     vectors = {lang: fake_embedder.embed(t) for lang, t in texts.items()}
     fake_embedder.calls.clear()
-    return resolve_edited_windows(rows, vectors, texts, kinds, fake_embedder.embed, dp_params(TH), factor,
-                                  TH.align_row_penalty, TH.align_witness_bonus)
+    params = SentenceRowsParams(dp_params(TH), factor, TH.align_row_penalty, TH.align_witness_bonus)
+    return resolve_edited_windows(rows, vectors, texts, kinds, fake_embedder.embed, params)
 
 
 def test_a_deletion_hidden_in_a_merge_row_comes_out(fake_embedder) -> None:  # type: ignore[no-untyped-def]
@@ -54,8 +55,7 @@ def test_versions_cut_at_different_sentences_share_one_row(fake_embedder) -> Non
         "en": [f"{a[0]}. {a[1]}", f"{b[0]}.", f"{b[1]}"],
     }
     rows = rows_from_sentences(texts, {lang: fake_embedder.embed(t) for lang, t in texts.items()},
-                               fake_embedder.embed, dp_params(TH), TH.align_sentence_cross,
-                               TH.align_row_penalty, TH.align_witness_bonus)
+                               fake_embedder.embed, SentenceRowsParams(dp_params(TH), TH.align_sentence_cross))
     # be's second paragraph holds sentences of both of ru's: one block, en's pieces in it
     assert rows == [{"be": (0, 1, 2), "ru": (0, 1), "en": (0, 1, 2)}]
 

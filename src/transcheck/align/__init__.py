@@ -43,7 +43,7 @@ from transcheck.align.joint import align_joint
 from transcheck.align.objective import Rows3
 from transcheck.align.peel import peel_hidden, split_adjacent_losses
 from transcheck.align.sentence import SentenceParams, align_sentence_pair
-from transcheck.align.sentence_rows import resolve_edited_windows
+from transcheck.align.sentence_rows import SentenceRowsParams, resolve_edited_windows
 from transcheck.align.spans import Spans, average_spans, embedded_spans
 from transcheck.align.titles import align_with_titles
 from transcheck.config import Thresholds
@@ -170,9 +170,9 @@ def align_versions(
                              thresholds.align_title_run_in, thresholds.align_title_detach,
                              thresholds.align_title_veto)
     rows = join_crossed_cuts(rows, vectors, texts, kinds, embed, thresholds.align_cut_length, thresholds.align_cut_sentence)
-    return resolve_edited_windows(rows, vectors, texts, kinds, embed, dp_params(thresholds), thresholds.align_sentence_cross,
-                                  thresholds.align_row_penalty, thresholds.align_witness_bonus,
-                                  thresholds.align_select_order)
+    return resolve_edited_windows(rows, vectors, texts, kinds, embed, SentenceRowsParams(
+        dp_params(thresholds), thresholds.align_sentence_cross, thresholds.align_row_penalty,
+        thresholds.align_witness_bonus, thresholds.align_select_order))
 
 
 def align_sentences(

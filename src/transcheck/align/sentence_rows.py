@@ -33,6 +33,7 @@ of 104 fewer found), extra-segment 0.981 -> 1.000 / 0.981 -> 0.971, drop-sentenc
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -55,22 +56,31 @@ EmbedFn = Callable[[Sequence[str]], Vectors]
 CONTEXT_ROWS = 3
 
 
+@dataclass(frozen=True)
+class SentenceRowsParams:
+    """How the sentences of a window are aligned: the DP's knobs and the three-way
+    objective's (as for the paragraph rows, from the run's thresholds) and the factor for
+    merged candidates spanning two paragraphs (<= 0: the step is off)."""
+
+    dp: DPParams
+    cross_factor: float
+    row_penalty: float = 0.0
+    witness_bonus: float = 0.0
+    select_order: int = 200
+
+
 def resolve_edited_windows(
     rows: Sequence[AlignmentRow],
     vectors: Mapping[str, Vectors],
     texts: Mapping[str, Sequence[str]],
     kinds: Mapping[str, Sequence[str]] | None,
     embed: EmbedFn,
-    params: DPParams,
-    cross_factor: float,
-    row_penalty: float,
-    witness_bonus: float,
-    select_order: int = 200,
+    params: SentenceRowsParams,
 ) -> tuple[AlignmentRow, ...]:
     """``rows`` with every edited window replaced by the rows its sentences give (module
-    docstring); ``cross_factor`` <= 0 leaves the rows as they are."""
+    docstring); ``params.cross_factor`` <= 0 leaves the rows as they are."""
     langs = list(texts)
-    if cross_factor <= 0 or len(langs) < 2:
+    if params.cross_factor <= 0 or len(langs) < 2:
         return tuple(rows)
     out: list[AlignmentRow] = []
     titled = [any(kinds is not None and lang in kinds and kinds[lang][s] == "title" for lang in langs for s in row[lang])
@@ -83,8 +93,7 @@ def resolve_edited_windows(
         first = {lang: next((r[lang][0] for r in window if r[lang]), None) for lang in langs}
         local = {lang: [texts[lang][s] for r in window for s in r[lang]] for lang in langs}
         local_vectors = {lang: np.asarray(vectors[lang])[[s for r in window for s in r[lang]]] for lang in langs}
-        found = rows_from_sentences(local, local_vectors, embed, params, cross_factor, row_penalty, witness_bonus,
-                                    select_order)
+        found = rows_from_sentences(local, local_vectors, embed, params)
         if found is None:
             out.extend(window)
             continue
@@ -116,18 +125,14 @@ def rows_from_sentences(
     texts: Mapping[str, Sequence[str]],
     vectors: Mapping[str, Vectors],
     embed: EmbedFn,
-    params: DPParams,
-    cross_factor: float,
-    row_penalty: float,
-    witness_bonus: float,
-    select_order: int = 200,
+    params: SentenceRowsParams,
 ) -> list[AlignmentRow] | None:
     """Paragraph rows as the connected groups of segments that share an aligned sentence,
     in document order; ``None`` when a segment has no sentence (nothing to align it by).
     A one-sentence segment keeps its vector from ``vectors``; only the sentences of longer
-    ones are embedded (through ``embed``, the run's cache). ``select_order``: as for the
-    paragraph rows (:func:`transcheck.align.joint.align_joint`; a longer window takes the
-    most similar pair as the base, keeping the cost linear)."""
+    ones are embedded (through ``embed``, the run's cache). ``params.select_order``: as for
+    the paragraph rows (:func:`transcheck.align.joint.align_joint`; a longer window takes
+    the most similar pair as the base, keeping the cost linear)."""
     langs = list(texts)
     sentences: dict[str, list[str]] = {}
     owner: dict[str, list[int]] = {}
@@ -141,11 +146,11 @@ def rows_from_sentences(
             owner[lang] += [s] * len(found)
     units = {lang: _sentence_vectors(sentences[lang], owner[lang], np.asarray(vectors[lang], dtype=np.float64), embed)
              for lang in langs}
-    spans = {lang: _crossing_scaled(average_spans(units[lang], params.max_merge), owner[lang], cross_factor)
+    spans = {lang: _crossing_scaled(average_spans(units[lang], params.dp.max_merge), owner[lang], params.cross_factor)
              for lang in langs}
     lengths = {lang: [float(len(x)) for x in sentences[lang]] for lang in langs}
-    sentence_rows = align_joint(units, params, spans, lengths, select_order=select_order,
-                                row_penalty=row_penalty, witness_bonus=witness_bonus)
+    sentence_rows = align_joint(units, params.dp, spans, lengths, select_order=params.select_order,
+                                row_penalty=params.row_penalty, witness_bonus=params.witness_bonus)
     # Union the segments each sentence row touches; a group's place is its first sentence row.
     parent = {(lang, s): (lang, s) for lang in langs for s in range(len(texts[lang]))}
 
