@@ -50,6 +50,7 @@ import numpy as np
 import numpy.typing as npt
 
 from transcheck.align.spans import unit_rows
+from transcheck.align.titles import holds_title
 from transcheck.embed.base import Vectors
 from transcheck.model import AlignmentRow
 from transcheck.sentences import split_sentences
@@ -98,9 +99,7 @@ def char_totals(texts: Mapping[str, Sequence[str]]) -> dict[str, float]:
 
 def shared_row(row: AlignmentRow, kinds: Mapping[str, Sequence[str]] | None) -> bool:
     """Does every version have a segment in the row, none of them a title?"""
-    return all(row.values()) and not any(
-        kinds is not None and lang in kinds and kinds[lang][s] == "title" for lang, segs in row.items() for s in segs
-    )
+    return all(row.values()) and not holds_title(row, kinds)
 
 
 def length_hint(

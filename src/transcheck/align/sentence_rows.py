@@ -41,6 +41,7 @@ import numpy.typing as npt
 from transcheck.align.dp import DPParams
 from transcheck.align.joint import align_joint
 from transcheck.align.spans import Spans, average_spans
+from transcheck.align.titles import holds_title
 from transcheck.embed.base import Vectors
 from transcheck.model import AlignmentRow
 from transcheck.sentences import split_sentences
@@ -83,8 +84,7 @@ def resolve_edited_windows(
     if params.cross_factor <= 0 or len(langs) < 2:
         return tuple(rows)
     out: list[AlignmentRow] = []
-    titled = [any(kinds is not None and lang in kinds and kinds[lang][s] == "title" for lang in langs for s in row[lang])
-              for row in rows]
+    titled = [holds_title(row, kinds) for row in rows]
     for start, stop in edited_windows(rows, titled):
         window = rows[start:stop]
         if titled[start] or all(len(row[lang]) == 1 for row in window for lang in langs):

@@ -174,6 +174,14 @@ def lede_score(
     return float((unit_rows(title_vectors) @ v).mean()) - float((lv @ v).mean())
 
 
+def holds_title(row: AlignmentRow, kinds: Mapping[str, Sequence[str]] | None) -> bool:
+    """Does some version have a title among its segments in ``row``? (Rows this module
+    placed: the sentence tests of transcheck.align.cuts and .sentence_rows leave them.)"""
+    return kinds is not None and any(
+        lang in kinds and kinds[lang][s] == "title" for lang, segs in row.items() for s in segs
+    )
+
+
 def align_with_titles(
     vectors: Mapping[str, Vectors],
     texts: Mapping[str, Sequence[str]],
